@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrderSilo.Api.Auth;
+using OrderSilo.Api.Common;
+using OrderSilo.Contracts.Accounts;
+using OrderSilo.Contracts.Common;
+
+namespace OrderSilo.Api.Accounts;
+
+public static class AdminAccountsEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminAccounts(this IEndpointRouteBuilder routes)
+    {
+        var accounts = routes.MapGroup("/api/v1/admin/accounts").WithTags("Admin").RequireAuthorization(AuthSetup.AdminPolicy);
+        accounts.MapPost("/", CreateAccount).WithSummary("Create a tenant with its home company and first API client");
+        accounts.MapGet("/", ListAccounts).WithSummary("List tenants");
+        accounts.MapPost("/{accountId}/clients", CreateClient).WithSummary("Issue another API client");
+        accounts.MapDelete("/{accountId}/clients/{clientId}", RevokeClient).WithSummary("Revoke an API client");
+        return routes;
+    }
+
+    private static async Task<Results<Created<CreatedAccount>, ProblemHttpResult>> CreateAccount(CreateAccountBody? body, IClusterClient cluster)
+    {
+        var errors = new ValidationErrors();
+        errors.Required("name", body?.Name);
+        errors.MaxLength("name", body?.Name, 200);
+        if (!FieldShapes.IsEmail(body?.BillingEmail))
+            errors.Add("billingEmail", "An email address.");
+        if (!FieldShapes.IsCountry(body?.Country))
+            errors.Add("country", "An ISO 3166 alpha-2 code (upper case, such as GB).");
+        if (!Currencies.IsSupported(body?.Currency))
+            errors.Add("currency", "A supported ISO 4217 code (upper case, such as USD).");
+        if (errors.Any)
+            return ApiProblems.Validation(errors.ToDictionary());
+
+        var accountId = Ids.NewAccountId();
+        var command = new CreateAccount(body!.Name!, body.BillingEmail!, body.Country!, body.Currency!, Ids.NewCompanyId(), Ids.NewClientId(), Ids.NewClientSecret());
+        var created = await cluster.GetGrain<IAccountGrain>(accountId).Create(command);
+        return created.Failed
+            ? ApiProblems.For(created.Error!)
+            : TypedResults.Created($"/api/v1/admin/accounts/{accountId}",
+                new CreatedAccount(accountId, command.HomeCompanyId, command.ClientId, command.ClientSecret));
+    }
+
+    private static async Task<Results<Ok<ListPage<Account>>, ProblemHttpResult>> ListAccounts(int? limit, string? cursor, IClusterClient cluster)
+    {
+        if (limit is < 1 or > 100)
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["limit"] = ["From 1 to 100."] });
+        var size = limit ?? 25;
+        var page = await cluster.GetGrain<IAccountQueryGrain>(0).List(cursor, size + 1);
+        var data = page.Take(size).ToList();
+        return TypedResults.Ok(new ListPage<Account>(data, page.Count > size ? data[^1].AccountId : null));
+    }
+
+    private static async Task<Results<Created<CreatedClient>, ProblemHttpResult>> CreateClient(string accountId, CreateClientBody? body, IClusterClient cluster)
+    {
+        var name = body?.Name ?? "API client";
+        if (name.Length is 0 or > 200)
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["name"] = ["From 1 to 200 characters."] });
+        if (!Ids.IsValid(accountId, "acc_"))
+            return ApiProblems.NotFound($"There is no account '{accountId}'.");
+        var (clientId, secret) = (Ids.NewClientId(), Ids.NewClientSecret());
+        var client = await cluster.GetGrain<IAccountGrain>(accountId).AddClient(clientId, secret, name);
+        return client.Failed
+            ? ApiProblems.For(client.Error!)
+            : TypedResults.Created($"/api/v1/admin/accounts/{accountId}/clients/{clientId}", new CreatedClient(clientId, secret, name, client.Value!.Scope));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeClient(string accountId, string clientId, IClusterClient cluster)
+    {
+        if (!Ids.IsValid(accountId, "acc_"))
+            return ApiProblems.NotFound($"There is no account '{accountId}'.");
+        var revoked = await cluster.GetGrain<IAccountGrain>(accountId).RevokeClient(clientId);
+        return revoked.Failed ? ApiProblems.For(revoked.Error!) : TypedResults.NoContent();
+    }
+
+}

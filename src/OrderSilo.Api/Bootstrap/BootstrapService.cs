@@ -1,0 +1,82 @@
+using OrderSilo.Api.Common;
+using OrderSilo.Contracts.Accounts;
+using OrderSilo.Contracts.Catalog;
+using OrderSilo.Contracts.Common;
+
+namespace OrderSilo.Api.Bootstrap;
+
+/// <summary>
+/// On start, makes sure the operator client, the demo tenant and the demo catalog exist. Credentials come from
+/// ORDERSILO_ADMIN_CLIENT_ID/SECRET and ORDERSILO_DEMO_CLIENT_ID/SECRET; when unset, random ones are made and
+/// printed once to standard output (never to the logs). Every step is idempotent, so any number of API hosts
+/// may run it at once.
+/// </summary>
+public sealed partial class BootstrapService(
+    IClusterClient cluster, IConfiguration configuration, BootstrapState state, ILogger<BootstrapService> logger) : BackgroundService
+{
+    public const string DemoAccountId = "acc_demo";
+    public const string DemoCompanyId = "co_demo";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var admin = Credentials("ORDERSILO_ADMIN_CLIENT_ID", "ORDERSILO_ADMIN_CLIENT_SECRET", "operator (scope admin)");
+        var demo = configuration.GetValue("ORDERSILO_DEMO", true)
+            ? Credentials("ORDERSILO_DEMO_CLIENT_ID", "ORDERSILO_DEMO_CLIENT_SECRET", "demo tenant (scope orders)")
+            : default((string, string)?);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Provision(admin, demo);
+                state.Complete();
+                LogProvisioned(logger);
+                return;
+            }
+            catch (Exception error) when (ApiExceptionHandler.IsTransient(error))
+            {
+                LogWaiting(logger, error.Message);
+                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+            }
+        }
+    }
+
+    private async Task Provision((string Id, string Secret) admin, (string Id, string Secret)? demo)
+    {
+        var operatorClient = await cluster.GetGrain<IApiClientGrain>(admin.Id)
+            .Register(new ApiClient(admin.Id, "", "", "Operator", Scopes.Admin, false), admin.Secret);
+        if (operatorClient.Failed)
+            throw new InvalidOperationException($"Cannot provision the operator client: {operatorClient.Error!.Detail}");
+        if (demo is not { } tenant)
+            return;
+        var account = await cluster.GetGrain<IAccountGrain>(DemoAccountId).Create(
+            new CreateAccount("Demo Reseller", "billing@demo.example", "US", "USD", DemoCompanyId, tenant.Id, tenant.Secret));
+        if (account.Failed)
+            throw new InvalidOperationException($"Cannot provision the demo tenant: {account.Error!.Detail}");
+        foreach (var product in DemoCatalog.Products)
+        {
+            var grain = cluster.GetGrain<IProductGrain>(product.ProductId);
+            if (await grain.Get() is null)
+                await grain.Put(product);
+        }
+    }
+
+    private (string Id, string Secret) Credentials(string idKey, string secretKey, string who)
+    {
+        var (id, secret) = (configuration[idKey], configuration[secretKey]);
+        if (!string.IsNullOrEmpty(id) && !string.IsNullOrEmpty(secret))
+        {
+            return Ids.IsValid(id, "cli_")
+                ? (id, secret)
+                : throw new InvalidOperationException($"{idKey} must look like cli_… (letters, digits, '_' and '-').");
+        }
+        (id, secret) = (Ids.NewClientId(), Ids.NewClientSecret());
+        Console.WriteLine($"Generated credentials for the {who}, shown once: client_id={id} client_secret={secret}");
+        return (id, secret);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Provisioned the operator client, the demo tenant and the demo catalog")]
+    private static partial void LogProvisioned(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Waiting for the cluster before provisioning: {Reason}")]
+    private static partial void LogWaiting(ILogger logger, string reason);
+}

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrderSilo.Api.Auth;
+using OrderSilo.Api.Common;
+using OrderSilo.Contracts.Accounts;
+using OrderSilo.Contracts.Catalog;
+using OrderSilo.Contracts.Common;
+
+namespace OrderSilo.Api.Catalog;
+
+public static class CatalogEndpoints
+{
+    public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder routes)
+    {
+        var products = routes.MapGroup("/api/v1/products").WithTags("Catalog").RequireAuthorization(AuthSetup.TenantPolicy);
+        products.MapGet("/", ListProducts).WithSummary("The caller's price list");
+        products.MapGet("/{productId}", GetProduct).WithSummary("A product by id");
+        products.MapGet("/by-code/{code}", GetProductByCode).WithSummary("A product by code");
+
+        var admin = routes.MapGroup("/api/v1/admin/products").WithTags("Admin").RequireAuthorization(AuthSetup.AdminPolicy);
+        admin.MapPut("/{productId}", PutProduct).WithSummary("Create or replace a product");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<ListPage<Product>>, ProblemHttpResult>> ListProducts(
+        string? companyId, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        if (companyId is not null && !await InCallersAccount(cluster, user, companyId))
+            return ApiProblems.NotFound($"There is no company '{companyId}'.");
+        var products = await cluster.GetGrain<ICatalogQueryGrain>(0).List();
+        return TypedResults.Ok(new ListPage<Product>(products, null));
+    }
+
+    private static async Task<Results<Ok<Product>, ProblemHttpResult>> GetProduct(string productId, IClusterClient cluster)
+    {
+        var product = Ids.IsValid(productId, "prd_") ? await cluster.GetGrain<IProductGrain>(productId).Get() : null;
+        return product is null ? ApiProblems.NotFound($"There is no product '{productId}'.") : TypedResults.Ok(product);
+    }
+
+    private static async Task<Results<Ok<Product>, ProblemHttpResult>> GetProductByCode(string code, IClusterClient cluster)
+    {
+        var productId = await cluster.GetGrain<ICatalogQueryGrain>(0).FindIdByCode(code);
+        return productId is null ? ApiProblems.NotFound($"There is no product with code '{code}'.") : await GetProduct(productId, cluster);
+    }
+
+    private static async Task<Results<Ok<Product>, ProblemHttpResult>> PutProduct(string productId, ProductBody? body, IClusterClient cluster)
+    {
+        var errors = new ValidationErrors();
+        var product = ProductValidator.Validate(productId, body, errors);
+        if (product is null)
+            return ApiProblems.Validation(errors.ToDictionary());
+        var stored = await cluster.GetGrain<IProductGrain>(productId).Put(product);
+        return stored.Failed ? ApiProblems.For(stored.Error!) : TypedResults.Ok(stored.Value!);
+    }
+
+    private static async Task<bool> InCallersAccount(IClusterClient cluster, ClaimsPrincipal user, string companyId) =>
+        Ids.IsValid(companyId, "co_") && await cluster.GetGrain<ICompanyGrain>(companyId).GetFor(user.AccountId()) is not null;
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrderSilo.Contracts.Common;
+
+namespace OrderSilo.Api.Common;
+
+/// <summary>
+/// The one place where error codes become HTTP: every error answer is RFC 9457 problem+json with a stable
+/// <c>code</c>, and <c>errors</c> naming the fields at fault.
+/// </summary>
+public static class ApiProblems
+{
+    public const string Unauthorized = "unauthorized";
+    public const string Forbidden = "forbidden";
+    public const string Unavailable = "unavailable";
+    public const string InternalError = "internal_error";
+
+    private static readonly Dictionary<string, (int Status, string Title)> Codes = new()
+    {
+        [ErrorCodes.ValidationFailed] = (400, "The request is not valid."),
+        [Unauthorized] = (401, "Authentication is required."),
+        [Forbidden] = (403, "The token's scope does not allow this."),
+        [ErrorCodes.NotFound] = (404, "Not found."),
+        [ErrorCodes.QuantityLimitExceeded] = (409, "The quantity is above the product's limit."),
+        [ErrorCodes.VersionConflict] = (409, "The resource changed since that version."),
+        [ErrorCodes.InvalidState] = (409, "Not allowed in the current status."),
+        [ErrorCodes.Conflict] = (409, "It conflicts with an existing resource."),
+        [ErrorCodes.PoNumberReused] = (422, "The poNumber was used for a different order."),
+        [ErrorCodes.InvalidDenomination] = (422, "The product does not offer that denomination."),
+        [ErrorCodes.PhoneRequired] = (422, "The product needs the recipient's phone number."),
+        [ErrorCodes.CurrencyMismatch] = (422, "The order mixes currencies."),
+        [ErrorCodes.Unsupported] = (422, "Not offered."),
+        [Unavailable] = (503, "The service is briefly unavailable; retry (the same poNumber is safe to retry)."),
+        [InternalError] = (500, "An unexpected error occurred."),
+    };
+
+    public static int StatusOf(string code) => Codes.TryGetValue(code, out var entry) ? entry.Status : 500;
+
+    public static ProblemHttpResult For(DomainError error) =>
+        Create(error.Code, error.Detail, error.Field is null ? null : new Dictionary<string, string[]> { [error.Field] = [error.Detail] });
+
+    public static ProblemHttpResult NotFound(string detail) => Create(ErrorCodes.NotFound, detail);
+
+    public static ProblemHttpResult Validation(IDictionary<string, string[]> errors) =>
+        Create(ErrorCodes.ValidationFailed, "Check the fields named in 'errors'.", errors);
+
+    public static ProblemHttpResult Create(string code, string detail, IDictionary<string, string[]>? errors = null)
+    {
+        var (status, title) = Codes.TryGetValue(code, out var entry) ? entry : (500, "Error.");
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        if (errors is not null)
+            extensions["errors"] = errors;
+        return TypedResults.Problem(detail, statusCode: status, title: title, type: $"/errors/{code}", extensions: extensions);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrderSilo.Api.Auth;
+using OrderSilo.Api.Common;
+using OrderSilo.Contracts.Common;
+using OrderSilo.Contracts.Orders;
+
+namespace OrderSilo.Api.Orders;
+
+public static class OrdersEndpoints
+{
+    public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder routes)
+    {
+        var orders = routes.MapGroup("/api/v1/orders").WithTags("Orders").RequireAuthorization(AuthSetup.TenantPolicy);
+        orders.MapPost("/", PlaceOrder).WithSummary("Place an order, exactly once per poNumber");
+        orders.MapGet("/{orderId}", GetOrder).WithSummary("An order by id");
+        orders.MapGet("/by-po/{poNumber}", GetOrderByPoNumber).WithSummary("An order by poNumber");
+        return routes;
+    }
+
+    private static async Task<Results<Created<Order>, Ok<Order>, ProblemHttpResult>> PlaceOrder(
+        PlaceOrderRequest? body, ClaimsPrincipal user, IClusterClient cluster, HttpResponse response)
+    {
+        var errors = new ValidationErrors();
+        var command = PlaceOrderValidator.Validate(body, user.HomeCompanyId(), errors);
+        if (command is null)
+            return ApiProblems.Validation(errors.ToDictionary());
+
+        var result = await cluster.GetGrain<IPoNumberGrain>(PoNumberKey(user, command.PoNumber)).Place(command);
+        if (result.Error is { } error)
+            return ApiProblems.For(error);
+        if (result.Replayed)
+        {
+            response.Headers["Idempotent-Replayed"] = "true";
+            return TypedResults.Ok(result.Order!);
+        }
+        return TypedResults.Created($"/api/v1/orders/{result.Order!.OrderId}", result.Order);
+    }
+
+    private static async Task<Results<Ok<Order>, ProblemHttpResult>> GetOrder(string orderId, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        var order = Ids.IsValid(orderId, "ord_") ? await cluster.GetGrain<IOrderGrain>(orderId).Get(user.AccountId()) : null;
+        return order is null ? ApiProblems.NotFound($"There is no order '{orderId}'.") : TypedResults.Ok(order);
+    }
+
+    private static async Task<Results<Ok<Order>, ProblemHttpResult>> GetOrderByPoNumber(string poNumber, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        var order = poNumber.Length is > 0 and <= 100
+            ? await cluster.GetGrain<IPoNumberGrain>(PoNumberKey(user, poNumber)).GetOrder()
+            : null;
+        return order is null ? ApiProblems.NotFound($"There is no order with poNumber '{poNumber}'.") : TypedResults.Ok(order);
+    }
+
+    /// <summary>poNumbers are unique per account: the account, from the token, is part of the key.</summary>
+    private static string PoNumberKey(ClaimsPrincipal user, string poNumber) => $"{user.AccountId()}/{poNumber}";
+}

@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using OrderSilo.Api.Common;
+using OrderSilo.Contracts.Common;
+using OrderSilo.Contracts.Orders;
+
+namespace OrderSilo.Api.Orders;
+
+/// <summary>
+/// Checks the shape of a place-order body and normalises it into a <see cref="PlaceOrder"/>. Rules that need
+/// the catalog (denominations, quantity limits, phone) are the grains'.
+/// </summary>
+public static class PlaceOrderValidator
+{
+    public const int MaxLines = 100;
+    public const int MaxMetadataKeys = 50;
+
+    public static PlaceOrder? Validate(PlaceOrderRequest? body, string homeCompanyId, ValidationErrors errors)
+    {
+        if (body is null)
+        {
+            errors.Add("body", "Send a JSON object.");
+            return null;
+        }
+        errors.Required("poNumber", body.PoNumber);
+        errors.MaxLength("poNumber", body.PoNumber, 100);
+        if (body.PoNumber is { } po && po.Any(char.IsControl))
+            errors.Add("poNumber", "Control characters are not allowed.");
+        if (body.Currency is not null && !Currencies.IsSupported(body.Currency))
+            errors.Add("currency", "Not a supported ISO 4217 code (upper case, such as USD).");
+        errors.MaxLength("tag", body.Tag, 100);
+        errors.MaxLength("description", body.Description, 1000);
+        errors.MaxLength("reference", body.Reference, 100);
+        var lines = ValidateLines(body.LineItems, errors);
+        ValidateRecipient(body.Recipient, errors);
+        var payment = ValidatePayment(body.Payment, errors);
+        var metadata = ValidateMetadata(body.Metadata, errors);
+        var coupons = body.CouponCodes ?? [];
+        for (var i = 0; i < coupons.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(coupons[i]) || coupons[i]!.Length > 100)
+                errors.Add($"couponCodes[{i}]", "A coupon code of 1 to 100 characters.");
+        }
+        if (errors.Any)
+            return null;
+
+        return new PlaceOrder
+        {
+            PoNumber = body.PoNumber!,
+            CompanyId = body.CompanyId ?? homeCompanyId,
+            Currency = body.Currency,
+            LineItems = lines,
+            Recipient = body.Recipient is { } r ? new Recipient(r.Email, r.Phone) : null,
+            Tag = body.Tag,
+            Description = body.Description,
+            Reference = body.Reference,
+            NotifyAdminEmail = body.NotifyAdminEmail ?? false,
+            NotifyReceiverEmail = body.NotifyReceiverEmail ?? false,
+            CouponCodes = [.. coupons.Select(c => c!)],
+            Payment = payment,
+            BillingDetails = AsText(body.BillingDetails),
+            Metadata = metadata,
+        };
+    }
+
+    private static ImmutableArray<OrderLineRequest> ValidateLines(IReadOnlyList<LineItemRequest?>? lines, ValidationErrors errors)
+    {
+        if (lines is null || lines.Count == 0 || lines.Count > MaxLines)
+        {
+            errors.Add("lineItems", $"From 1 to {MaxLines} line items.");
+            return [];
+        }
+        var result = ImmutableArray.CreateBuilder<OrderLineRequest>(lines.Count);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var field = $"lineItems[{i}]";
+            if (lines[i] is not { } line)
+            {
+                errors.Add(field, "Required.");
+                continue;
+            }
+            errors.Required(field + ".productId", line.ProductId);
+            if (line.Quantity is null or < 1)
+                errors.Add(field + ".quantity", "A whole number of at least 1.");
+            if (line.Denomination is <= 0)
+                errors.Add(field + ".denomination", "A positive amount.");
+            result.Add(new OrderLineRequest(line.ProductId ?? "", line.Quantity ?? 0, line.Denomination, AsText(line.ProductDetails)));
+        }
+        return result.MoveToImmutable();
+    }
+
+    private static void ValidateRecipient(RecipientRequest? recipient, ValidationErrors errors)
+    {
+        if (recipient?.Email is { } email && !FieldShapes.IsEmail(email))
+            errors.Add("recipient.email", "Not an email address.");
+        if (recipient?.Phone is { } phone && !FieldShapes.IsPhone(phone))
+            errors.Add("recipient.phone", "A phone number: digits, spaces, '-', '(', ')' and a leading '+', 6 to 32 characters.");
+    }
+
+    private static PaymentRequest ValidatePayment(PaymentBody? payment, ValidationErrors errors)
+    {
+        var type = payment?.Type ?? PaymentTypes.Account;
+        if (!PaymentTypes.All.Contains(type))
+            errors.Add("payment.type", $"One of: {string.Join(", ", PaymentTypes.All)}.");
+        errors.MaxLength("payment.internalPoNumber", payment?.InternalPoNumber, 100);
+        return new PaymentRequest(type, payment?.AutoApprove ?? false, payment?.InternalPoNumber);
+    }
+
+    private static ImmutableSortedDictionary<string, string>? ValidateMetadata(IReadOnlyDictionary<string, string?>? metadata, ValidationErrors errors)
+    {
+        if (metadata is null)
+            return null;
+        if (metadata.Count > MaxMetadataKeys)
+            errors.Add("metadata", $"At most {MaxMetadataKeys} keys.");
+        foreach (var (key, value) in metadata)
+        {
+            if (key.Length is 0 or > 40)
+                errors.Add($"metadata.{key}", "Keys have 1 to 40 characters.");
+            if (value is null || value.Length > 500)
+                errors.Add($"metadata.{key}", "Values are strings of at most 500 characters.");
+        }
+        return metadata.Where(m => m.Value is not null).ToImmutableSortedDictionary(m => m.Key, m => m.Value!, StringComparer.Ordinal);
+    }
+
+    private static ImmutableSortedDictionary<string, string>? AsText(IReadOnlyDictionary<string, JsonElement>? values) =>
+        values?.ToImmutableSortedDictionary(
+            v => v.Key,
+            v => v.Value.ValueKind == JsonValueKind.String ? v.Value.GetString()! : v.Value.GetRawText(),
+            StringComparer.Ordinal);
+
+}

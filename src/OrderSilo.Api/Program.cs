@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using OrderSilo.Api.Accounts;
+using OrderSilo.Api.Auth;
+using OrderSilo.Api.Bootstrap;
+using OrderSilo.Api.Catalog;
+using OrderSilo.Api.Common;
+using OrderSilo.Api.Health;
+using OrderSilo.Api.Orders;
+using Orleans.Configuration;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+var connectionString = builder.Configuration.GetConnectionString("OrderSilo");
+if (string.IsNullOrWhiteSpace(connectionString))
+{
+    Console.Error.WriteLine("ConnectionStrings__OrderSilo is not set: give the Npgsql connection string of the OrderSilo database.");
+    return 2;
+}
+if (builder.Configuration["ASPNETCORE_URLS"] is null && builder.Configuration["urls"] is null)
+    builder.WebHost.UseUrls($"http://*:{builder.Configuration.GetValue("ORDERSILO_HTTP_PORT", 5080)}");
+
+builder.UseOrleansClient(client =>
+{
+    client.Configure<ClusterOptions>(cluster =>
+    {
+        cluster.ClusterId = builder.Configuration["Orleans:ClusterId"] ?? "ordersilo";
+        cluster.ServiceId = builder.Configuration["Orleans:ServiceId"] ?? "ordersilo";
+    });
+    client.UseAdoNetClustering(options =>
+    {
+        options.Invariant = "Npgsql";
+        options.ConnectionString = connectionString;
+    });
+    // API hosts may start before any silo: keep trying to connect rather than exit.
+    client.UseConnectionRetryFilter(async (_, cancellation) =>
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
+        return true;
+    });
+});
+
+builder.Services.AddOrderSiloAuth(builder.Configuration);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.Configure<JsonOptions>(options =>
+{
+    options.SerializerOptions.Converters.Add(new MoneyJsonConverter());
+    options.SerializerOptions.Converters.Add(new UtcTimestampJsonConverter());
+    options.SerializerOptions.Converters.Add(new FlagJsonConverter());
+});
+builder.Services.AddOpenApi();
+builder.Services.AddSingleton<BootstrapState>();
+builder.Services.AddHostedService<BootstrapService>();
+builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapToken();
+app.MapAdminAccounts();
+app.MapCatalog();
+app.MapOrders();
+
+await app.RunAsync();
+return 0;

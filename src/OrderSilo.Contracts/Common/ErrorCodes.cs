@@ -1,0 +1,28 @@
+namespace OrderSilo.Contracts.Common;
+
+/// <summary>The stable error codes of the HTTP contract (see API.md, "Error codes").</summary>
+public static class ErrorCodes
+{
+    /// <summary>A malformed body or field.</summary>
+    public const string ValidationFailed = "validation_failed";
+    /// <summary>No such resource in the caller's account.</summary>
+    public const string NotFound = "not_found";
+    /// <summary>A quantity above the product's order quantity limit.</summary>
+    public const string QuantityLimitExceeded = "quantity_limit_exceeded";
+    /// <summary>A stale version.</summary>
+    public const string VersionConflict = "version_conflict";
+    /// <summary>A transition not allowed from the current status.</summary>
+    public const string InvalidState = "invalid_state";
+    /// <summary>A poNumber already used with a different body.</summary>
+    public const string PoNumberReused = "po_number_reused";
+    /// <summary>A denomination the product does not offer.</summary>
+    public const string InvalidDenomination = "invalid_denomination";
+    /// <summary>The product needs the recipient's phone number.</summary>
+    public const string PhoneRequired = "phone_required";
+    /// <summary>The lines or the requested currency do not share one currency.</summary>
+    public const string CurrencyMismatch = "currency_mismatch";
+    /// <summary>The product or payment type is not offered by this version of the service.</summary>
+    public const string Unsupported = "unsupported";
+    /// <summary>A resource with the same unique value already exists.</summary>
+    public const string Conflict = "conflict";
+}

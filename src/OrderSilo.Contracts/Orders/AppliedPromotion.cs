@@ -1,0 +1,8 @@
+namespace OrderSilo.Contracts.Orders;
+
+/// <summary>A promotion applied to an order.</summary>
+/// <param name="Code">The promotion's code.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Discount">The discount it gave, in the order's currency.</param>
+[GenerateSerializer, Immutable, Alias("OrderSilo.AppliedPromotion")]
+public sealed record AppliedPromotion([property: Id(0)] string Code, [property: Id(1)] string Name, [property: Id(2)] decimal Discount);

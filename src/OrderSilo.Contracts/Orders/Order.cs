@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+
+namespace OrderSilo.Contracts.Orders;
+
+/// <summary>An order as clients see it (API.md "Orders").</summary>
+[GenerateSerializer, Immutable, Alias("OrderSilo.Order")]
+public sealed record Order
+{
+    /// <summary>The id, <c>ord_…</c>; sorts by creation time.</summary>
+    [Id(0)] public required string OrderId { get; init; }
+    /// <summary>The client's unique reference.</summary>
+    [Id(1)] public required string PoNumber { get; init; }
+    /// <summary>The client's own reference.</summary>
+    [Id(2)] public string? Reference { get; init; }
+    /// <summary>The company the order is for.</summary>
+    [Id(3)] public required string CompanyId { get; init; }
+    /// <summary>One of <see cref="OrderStatuses"/>.</summary>
+    [Id(4)] public required string Status { get; init; }
+    /// <summary><c>pending</c>, <c>delivered</c> or <c>cancelled</c>.</summary>
+    [Id(5)] public required string DeliveryStatus { get; init; }
+    /// <summary>One of <see cref="PaymentTypes"/>.</summary>
+    [Id(6)] public required string PaymentType { get; init; }
+    /// <summary>ISO 4217 code of every amount in the order.</summary>
+    [Id(7)] public required string Currency { get; init; }
+    /// <summary>The priced lines.</summary>
+    [Id(8)] public required ImmutableArray<OrderLine> LineItems { get; init; }
+    /// <summary>The totals.</summary>
+    [Id(9)] public required OrderTotals Totals { get; init; }
+    /// <summary>Promotions applied.</summary>
+    [Id(10)] public ImmutableArray<AppliedPromotion> Promotions { get; init; } = [];
+    /// <summary>Issued vouchers (once delivered).</summary>
+    [Id(11)] public ImmutableArray<Voucher> Vouchers { get; init; } = [];
+    /// <summary>Purchase orders: the buyer's internal number.</summary>
+    [Id(12)] public string? InternalPoNumber { get; init; }
+    /// <summary>Purchase orders: approved without a manual step.</summary>
+    [Id(13)] public bool AutoApprove { get; init; }
+    /// <summary>Days allowed to pay.</summary>
+    [Id(14)] public int? PaymentTermsDays { get; init; }
+    /// <summary>When payment is due.</summary>
+    [Id(15)] public DateTimeOffset? PaymentDueAt { get; init; }
+    /// <summary>When the order was fully paid.</summary>
+    [Id(16)] public DateTimeOffset? PaidAt { get; init; }
+    /// <summary>When it was cancelled.</summary>
+    [Id(17)] public DateTimeOffset? CancelledAt { get; init; }
+    /// <summary>Why it was cancelled.</summary>
+    [Id(18)] public string? CancelReason { get; init; }
+    /// <summary>A free-form tag.</summary>
+    [Id(19)] public string? Tag { get; init; }
+    /// <summary>A free-form description.</summary>
+    [Id(20)] public string? Description { get; init; }
+    /// <summary>The client's key-value metadata.</summary>
+    [Id(21)] public ImmutableSortedDictionary<string, string> Metadata { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+    /// <summary>Archived orders are hidden from lists unless asked for.</summary>
+    [Id(22)] public bool Archived { get; init; }
+    /// <summary>When it was placed.</summary>
+    [Id(23)] public required DateTimeOffset CreatedAt { get; init; }
+    /// <summary>When it last changed.</summary>
+    [Id(24)] public required DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>Increases by one with every change (optimistic concurrency).</summary>
+    [Id(25)] public required int Version { get; init; }
+    /// <summary>Who receives the vouchers.</summary>
+    [Id(26)] public Recipient? Recipient { get; init; }
+}

@@ -1,0 +1,89 @@
+using OrderSilo.Contracts.Accounts;
+using OrderSilo.Contracts.Common;
+using OrderSilo.Grains.Infrastructure;
+
+namespace OrderSilo.Grains.Accounts;
+
+[GrainType("account")]
+internal sealed class AccountGrain(
+    [PersistentState("account", StorageNames.Accounts)] IPersistentState<AccountState> state,
+    IGrainFactory grains,
+    TimeProvider clock) : Grain, IAccountGrain
+{
+    private string AccountId => this.GetPrimaryKeyString();
+
+    public async Task<Outcome<Account>> Create(CreateAccount command)
+    {
+        if (state.State.Account is { } existing && existing.HomeCompanyId != command.HomeCompanyId)
+            return Outcome<Account>.Fail(ErrorCodes.Conflict, $"Account '{AccountId}' already exists.", "accountId");
+
+        // The company and the client are written before the account, so a stored account always has both;
+        // a crash in between leaves only unreachable rows, and repeating the call completes the creation.
+        var now = clock.GetUtcNow();
+        var company = await grains.GetGrain<ICompanyGrain>(command.HomeCompanyId).Create(new Company
+        {
+            Id = command.HomeCompanyId,
+            AccountId = AccountId,
+            Name = command.Name,
+            BillingName = command.Name,
+            BillingEmail = command.BillingEmail,
+            Country = command.Country,
+            Currency = command.Currency,
+            CreatedAt = now,
+        });
+        if (company.Failed)
+            return Outcome<Account>.Fail(company.Error!);
+        var client = await RegisterClient(command.ClientId, command.ClientSecret, command.Name, command.HomeCompanyId);
+        if (client.Failed)
+            return Outcome<Account>.Fail(client.Error!);
+
+        if (state.State.Account is null)
+        {
+            await state.ChangeAndWriteAsync(this, _ => new AccountState(new Account
+            {
+                AccountId = AccountId,
+                Name = command.Name,
+                BillingEmail = command.BillingEmail,
+                Country = command.Country,
+                Currency = command.Currency,
+                HomeCompanyId = command.HomeCompanyId,
+                CompanyIds = [command.HomeCompanyId],
+                ClientIds = [command.ClientId],
+                CreatedAt = now,
+            }));
+        }
+        else if (!state.State.Account.ClientIds.Contains(command.ClientId))
+        {
+            await AddClientId(command.ClientId);
+        }
+        return Outcome<Account>.Ok(state.State.Account!);
+    }
+
+    public Task<Account?> Get() => Task.FromResult(state.State.Account);
+
+    public async Task<Outcome<ApiClient>> AddClient(string clientId, string clientSecret, string name)
+    {
+        if (state.State.Account is not { } account)
+            return Outcome<ApiClient>.Fail(ErrorCodes.NotFound, $"There is no account '{AccountId}'.", "accountId");
+        var client = await RegisterClient(clientId, clientSecret, name, account.HomeCompanyId);
+        if (!client.Failed && !account.ClientIds.Contains(clientId))
+            await AddClientId(clientId);
+        return client;
+    }
+
+    public async Task<Outcome<ApiClient>> RevokeClient(string clientId)
+    {
+        if (state.State.Account is not { } account || !account.ClientIds.Contains(clientId))
+            return Outcome<ApiClient>.Fail(ErrorCodes.NotFound, $"There is no client '{clientId}' in account '{AccountId}'.", "clientId");
+        var revoked = await grains.GetGrain<IApiClientGrain>(clientId).Revoke();
+        return revoked is null
+            ? Outcome<ApiClient>.Fail(ErrorCodes.NotFound, $"There is no client '{clientId}'.", "clientId")
+            : Outcome<ApiClient>.Ok(revoked);
+    }
+
+    private Task<Outcome<ApiClient>> RegisterClient(string clientId, string secret, string name, string homeCompanyId) =>
+        grains.GetGrain<IApiClientGrain>(clientId).Register(new ApiClient(clientId, AccountId, homeCompanyId, name, Scopes.Orders, false), secret);
+
+    private Task AddClientId(string clientId) =>
+        state.ChangeAndWriteAsync(this, s => s with { Account = s.Account! with { ClientIds = s.Account.ClientIds.Add(clientId) } });
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using OrderSilo.Grains.Orders;
+
+namespace OrderSilo.Grains.Infrastructure;
+
+public static class SiloBuilderExtensions
+{
+    /// <summary>The ADO.NET invariant name under which Orleans finds Npgsql's provider factory.</summary>
+    public const string Invariant = "Npgsql";
+
+    /// <summary>
+    /// Clustering, grain storage (one provider per grain family, JSON state) and reminders on one PostgreSQL
+    /// database whose schema is <c>sql/</c>; plus the read-model data source and the claim sweeper.
+    /// </summary>
+    public static ISiloBuilder UseOrderSiloPostgres(this ISiloBuilder silo, string connectionString, bool clustering = true)
+    {
+        if (clustering)
+        {
+            silo.UseAdoNetClustering(options =>
+            {
+                options.Invariant = Invariant;
+                options.ConnectionString = connectionString;
+            });
+        }
+        foreach (var name in StorageNames.All)
+        {
+            silo.AddAdoNetGrainStorage(name, options =>
+            {
+                options.Invariant = Invariant;
+                options.ConnectionString = connectionString;
+                options.GrainStorageSerializer = new JsonGrainStateSerializer();
+            });
+        }
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = Invariant;
+            options.ConnectionString = connectionString;
+        });
+
+        silo.AddIncomingGrainCallFilter<DatabaseExceptionFilter>();
+        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddOptions<ClaimSweeperOptions>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ClaimSweeperStarter>();
+        return silo;
+    }
+}

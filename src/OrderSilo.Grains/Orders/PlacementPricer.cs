@@ -1,0 +1,23 @@
+using OrderSilo.Contracts.Accounts;
+using OrderSilo.Contracts.Common;
+using OrderSilo.Contracts.Orders;
+using OrderSilo.Contracts.Pricing;
+
+namespace OrderSilo.Grains.Orders;
+
+/// <summary>Checks a placement against the buyer's account and prices it: in memory, no database work.</summary>
+internal static class PlacementPricer
+{
+    public static async Task<Outcome<PricedOrder>> PriceAsync(IGrainFactory grains, string accountId, PlaceOrder command)
+    {
+        var company = Ids.IsValid(command.CompanyId, "co_")
+            ? await grains.GetGrain<ICompanyGrain>(command.CompanyId).GetFor(accountId)
+            : null;
+        if (company is null)
+            return Outcome<PricedOrder>.Fail(ErrorCodes.NotFound, $"There is no company '{command.CompanyId}'.", "companyId");
+        if (command.Payment.Type != PaymentTypes.Account)
+            return Outcome<PricedOrder>.Fail(ErrorCodes.Unsupported, $"Payment type '{command.Payment.Type}' is not offered yet.", "payment.type");
+        var request = new PricingRequest(company.Country, command.Currency, command.LineItems, !string.IsNullOrEmpty(command.Recipient?.Phone));
+        return await grains.GetGrain<IPricingGrain>(0).Price(request);
+    }
+}

@@ -1,0 +1,17 @@
+using OrderSilo.Contracts.Orders;
+
+namespace OrderSilo.Grains.Orders;
+
+/// <summary>
+/// A poNumber's claim, stored as <c>{"accountId", "poNumber", "orderId", "fingerprint", "command", "claimedAt"}</c>.
+/// While its order is not yet written, the claim is listed in <c>order_claims</c> for the sweeper.
+/// </summary>
+public sealed record PoNumberState
+{
+    public string? AccountId { get; init; }
+    public string? PoNumber { get; init; }
+    public string? OrderId { get; init; }
+    public string? Fingerprint { get; init; }
+    public PlaceOrder? Command { get; init; }
+    public DateTimeOffset? ClaimedAt { get; init; }
+}

@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OrderSilo.Grains.Infrastructure;
+using OrderSilo.Silo;
+using Orleans.Configuration;
+
+var builder = Host.CreateApplicationBuilder(args);
+var connectionString = builder.Configuration.GetConnectionString("OrderSilo");
+if (string.IsNullOrWhiteSpace(connectionString))
+{
+    Console.Error.WriteLine("ConnectionStrings__OrderSilo is not set: give the Npgsql connection string of the OrderSilo database.");
+    return 2;
+}
+var siloOptions = builder.Configuration.GetSection("Orleans").Get<SiloHostOptions>() ?? new SiloHostOptions();
+Validator.ValidateObject(siloOptions, new ValidationContext(siloOptions), validateAllProperties: true);
+
+builder.UseOrleans(silo =>
+{
+    silo.Configure<ClusterOptions>(cluster =>
+    {
+        cluster.ClusterId = siloOptions.ClusterId;
+        cluster.ServiceId = siloOptions.ServiceId;
+    });
+    silo.ConfigureEndpoints(siloOptions.ResolveAdvertisedAddress(), siloOptions.SiloPort, siloOptions.GatewayPort, listenOnAnyHostAddress: true);
+    silo.UseOrderSiloPostgres(connectionString);
+});
+builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
+builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+await builder.Build().RunAsync();
+return 0;
