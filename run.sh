@@ -1,0 +1,313 @@
+#!/usr/bin/env bash
+# Run OrderSilo locally: PostgreSQL, N silos and the API host, until Ctrl-C.
+#
+#   ./run.sh [--silos N] [--no-build] [--help]
+#
+# PostgreSQL: $ORDERSILO_PG (an Npgsql connection string) if set, else a private server started here
+# (data in .ordersilo/pg, or /var/tmp/ordersilo-pg-<hash> when the postgres user cannot reach the checkout;
+# port $ORDERSILO_PG_PORT, default 54329). The sql/ schema is applied on every start (only new or changed files).
+#
+# Environment (all optional):
+#   ORDERSILO_PG                     external PostgreSQL (Npgsql connection string); run.sh then never starts or stops one
+#   ORDERSILO_PG_PORT                port of the private PostgreSQL (54329)
+#   ORDERSILO_HTTP_PORT              API port (5080)
+#   ASPNETCORE_URLS                  unset: http://127.0.0.1:$ORDERSILO_HTTP_PORT; set: used as is; set empty: not passed
+#   ORDERSILO_ADMIN_CLIENT_ID/_SECRET, ORDERSILO_DEMO_CLIENT_ID/_SECRET
+#                                    credentials; generated once and kept in .ordersilo/credentials.env when unset
+#   Auth__SigningKey (or ORDERSILO_SIGNING_KEY)
+#                                    token signing key; generated once and kept in .ordersilo/signing.key when unset
+#   ORDERSILO_START_TIMEOUT          seconds to wait for /health/ready (120)
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$REPO"
+STATE="$REPO/.ordersilo"
+LOGS="$STATE/logs"
+PG_SH="$REPO/scripts/pg.sh"
+
+SILOS=1
+BUILD=1
+usage() { sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+while (($#)); do
+    case "$1" in
+        --silos) [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || { echo "--silos needs a number >= 1" >&2; exit 2; }
+                 SILOS="$2"; shift 2 ;;
+        --silos=*) SILOS="${1#*=}"; [[ "$SILOS" =~ ^[1-9][0-9]*$ ]] || { echo "--silos needs a number >= 1" >&2; exit 2; }
+                   shift ;;
+        --no-build) BUILD=0; shift ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
+    esac
+done
+
+HTTP_PORT="${ORDERSILO_HTTP_PORT:-5080}"
+PG_PORT="${ORDERSILO_PG_PORT:-54329}"
+START_TIMEOUT="${ORDERSILO_START_TIMEOUT:-120}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+say() { echo "run.sh: $*"; }
+die() { echo "run.sh: error: $*" >&2; exit 1; }
+
+# .ordersilo must stay traversable (0755) so that the postgres user can reach .ordersilo/pg; the secrets in it
+# are files of mode 600.
+mkdir -p "$STATE" "$LOGS"
+chmod 0755 "$STATE"
+# Files created from here on (credentials, logs) are private to the user.
+umask 077
+
+# ---------------------------------------------------------------- cleanup, in reverse order of start
+API_PID=""
+SILO_PIDS=()
+PG_DIR=""        # set only when this run started the private server: only then do we stop it
+CLEANED=0
+
+alive() {
+    local pid="$1" state
+    kill -0 "$pid" 2>/dev/null || return 1
+    state="$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f1)"
+    [[ "$state" != Z ]]
+}
+
+# SIGTERM (the hosts shut down gracefully on it), wait up to 30 s, then SIGKILL.
+stop_pids() {
+    local pids=() pid i
+    for pid in "$@"; do [[ -n "$pid" ]] && alive "$pid" && pids+=("$pid"); done
+    ((${#pids[@]})) || return 0
+    kill -TERM "${pids[@]}" 2>/dev/null || true
+    for ((i = 0; i < 300; i++)); do
+        local any=0
+        for pid in "${pids[@]}"; do alive "$pid" && any=1; done
+        ((any)) || break
+        sleep 0.1
+    done
+    for pid in "${pids[@]}"; do
+        if alive "$pid"; then echo "run.sh: pid $pid did not stop in 30 s: SIGKILL" >&2; kill -KILL "$pid" 2>/dev/null || true; fi
+        wait "$pid" 2>/dev/null || true
+    done
+}
+
+cleanup() {
+    local rc=$?
+    ((CLEANED)) && return
+    CLEANED=1
+    trap '' INT TERM    # a second Ctrl-C must not leave silos or PostgreSQL behind half-stopped
+    if [[ -n "$API_PID" ]]; then say "stopping the API host"; stop_pids "$API_PID"; fi
+    if ((${#SILO_PIDS[@]})); then say "stopping ${#SILO_PIDS[@]} silo(s)"; stop_pids "${SILO_PIDS[@]}"; fi
+    if [[ -n "$PG_DIR" ]]; then say "stopping PostgreSQL"; "$PG_SH" stop "$PG_DIR" || true; fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'echo; exit 0' INT TERM    # Ctrl-C / SIGTERM: a normal stop; the EXIT trap cleans up
+
+show_logs() {
+    local f
+    for f in "$@"; do
+        [[ -s "$f" ]] || continue
+        echo "---- tail of ${f#"$REPO"/} ----" >&2
+        tail -n 40 "$f" >&2
+    done
+}
+
+# Something listens on 127.0.0.1:PORT?
+port_in_use() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
+
+# HTTP status of a GET, with curl, or bash /dev/tcp on a machine without curl.
+http_status() {
+    local host="$1" port="$2" path="$3"
+    if command -v curl >/dev/null; then
+        curl -s -o /dev/null -m 5 -w '%{http_code}' "http://$host:$port$path" || true
+    else
+        # shellcheck disable=SC2016  # expanded by the inner bash
+        timeout 5 bash -c 'exec 3<>"/dev/tcp/$0/$1" || exit 0
+            printf "GET %s HTTP/1.0\r\nHost: %s\r\n\r\n" "$2" "$0" >&3
+            IFS=" " read -r _ code _ <&3 && echo "$code"' "$host" "$port" "$path" 2>/dev/null || true
+    fi
+}
+
+# ---------------------------------------------------------------- PostgreSQL
+if [[ -n "${ORDERSILO_PG:-}" ]]; then
+    CONN="$ORDERSILO_PG"
+    say "PostgreSQL: external (\$ORDERSILO_PG)"
+    SCHEMA_TARGET="$CONN"
+else
+    dir="$STATE/pg"
+    if ! "$PG_SH" reachable "$dir"; then
+        # e.g. a checkout under /root or inside a 0700 temporary folder
+        dir="/var/tmp/ordersilo-pg-$(printf '%s' "$REPO" | sha256sum | cut -c1-10)"
+        say "the postgres user cannot reach $STATE: PostgreSQL data goes to $dir"
+    fi
+    was_running=0
+    "$PG_SH" status "$dir" >/dev/null 2>&1 && was_running=1
+    "$PG_SH" start "$dir" "$PG_PORT"
+    ((was_running)) || PG_DIR="$dir"
+    say "PostgreSQL: private, data in $dir, 127.0.0.1:$PG_PORT$( ((was_running)) && echo ' (already running: left running on exit)')"
+    CONN="$("$PG_SH" url "$dir" "$PG_PORT")"
+    SCHEMA_TARGET="$dir"
+fi
+"$PG_SH" apply-schema "$SCHEMA_TARGET"
+
+# ---------------------------------------------------------------- build
+SLN=OrderSilo.sln
+[[ -f "$SLN" || ! -f OrderSilo.slnx ]] || SLN=OrderSilo.slnx
+if ((BUILD)); then
+    say "building $SLN (Release) ..."
+    dotnet build "$SLN" -c Release -nologo -v quiet -clp:ErrorsOnly >"$LOGS/build.log" 2>&1 \
+        || { cat "$LOGS/build.log" >&2; die "build failed (full output: .ordersilo/logs/build.log)"; }
+fi
+SILO_DLL="$REPO/artifacts/bin/OrderSilo.Silo/release/OrderSilo.Silo.dll"
+API_DLL="$REPO/artifacts/bin/OrderSilo.Api/release/OrderSilo.Api.dll"
+[[ -f "$SILO_DLL" && -f "$API_DLL" ]] || die "build output missing: $SILO_DLL / $API_DLL"
+
+# ---------------------------------------------------------------- credentials and signing key
+rand_hex() { od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'; }       # $1 bytes -> 2*$1 lowercase hex chars
+rand_urlsafe() { head -c "$1" /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '='; }
+
+CRED_FILE="$STATE/credentials.env"
+# Value of KEY in the credentials file, or empty. Parsed, not sourced: the file is data.
+cred_from_file() {
+    if [[ -f "$CRED_FILE" ]]; then sed -n "s/^$1=//p" "$CRED_FILE" | tail -n 1; fi
+}
+
+# Environment first, then the file; generate and remember what is missing, so a re-run prints the same ones.
+ensure_cred() {
+    local key="$1" kind="$2" val
+    val="${!key:-}"
+    [[ -n "$val" ]] || val="$(cred_from_file "$key")"
+    if [[ -z "$val" ]]; then
+        case "$kind" in
+            id) val="cli_$(rand_hex 10)" ;;
+            secret) val="$(rand_urlsafe 32)" ;;     # 32 bytes -> 43 url-safe chars
+        esac
+        touch "$CRED_FILE"
+        echo "$key=$val" >>"$CRED_FILE"
+    fi
+    chmod 600 "$CRED_FILE" 2>/dev/null || true
+    printf -v "$key" '%s' "$val"
+    export "${key?}"
+}
+ensure_cred ORDERSILO_ADMIN_CLIENT_ID id
+ensure_cred ORDERSILO_ADMIN_CLIENT_SECRET secret
+ensure_cred ORDERSILO_DEMO_CLIENT_ID id
+ensure_cred ORDERSILO_DEMO_CLIENT_SECRET secret
+
+KEY_FILE="$STATE/signing.key"
+SIGNING_KEY="${Auth__SigningKey:-${ORDERSILO_SIGNING_KEY:-}}"
+if [[ -z "$SIGNING_KEY" ]]; then
+    [[ -s "$KEY_FILE" ]] || head -c 32 /dev/urandom | base64 -w0 >"$KEY_FILE"
+    chmod 600 "$KEY_FILE"
+    SIGNING_KEY="$(tr -d '\n' <"$KEY_FILE")"
+fi
+
+# ---------------------------------------------------------------- ports
+API_HOST=127.0.0.1
+if [[ -z "${ASPNETCORE_URLS+set}" ]]; then
+    URLS="http://127.0.0.1:$HTTP_PORT"
+else
+    URLS="$ASPNETCORE_URLS"          # the user's choice; empty = let the API host bind by ORDERSILO_HTTP_PORT
+    if [[ -n "$URLS" ]]; then        # probe the first URL's port, through loopback
+        first="${URLS%%;*}"; first="${first#*://}"; first="${first%%/*}"
+        [[ "$first" == *:* ]] && HTTP_PORT="${first##*:}"
+    fi
+fi
+busy=()
+for ((i = 0; i < SILOS; i++)); do
+    port_in_use $((11111 + i)) && busy+=($((11111 + i)))
+    port_in_use $((30000 + i)) && busy+=($((30000 + i)))
+done
+port_in_use "$HTTP_PORT" && busy+=("$HTTP_PORT")
+((${#busy[@]} == 0)) || die "port(s) ${busy[*]} already in use on 127.0.0.1 (another ./run.sh still running?)"
+
+# ---------------------------------------------------------------- start silos, then the API host
+# setsid: the processes get their own session, so Ctrl-C reaches only this script, which then stops them in
+# order (API first, so no request lands on a silo that is going away).
+# The silos get the credentials too: whichever process seeds the operator and demo clients finds them.
+for ((i = 0; i < SILOS; i++)); do
+    env ConnectionStrings__OrderSilo="$CONN" \
+        Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) Orleans__AdvertisedIP=127.0.0.1 \
+        Auth__SigningKey="$SIGNING_KEY" \
+        setsid dotnet "$SILO_DLL" </dev/null >"$LOGS/silo-$i.log" 2>&1 &
+    SILO_PIDS+=($!)
+    say "silo $i started (pid $!, silo port $((11111 + i)), gateway $((30000 + i)), log .ordersilo/logs/silo-$i.log)"
+done
+
+LOG_FILES=()
+for ((i = 0; i < SILOS; i++)); do LOG_FILES+=("$LOGS/silo-$i.log"); done
+
+# Exit non-zero if any started process has died.
+check_children() {
+    local i pid rc
+    for i in "${!SILO_PIDS[@]}"; do
+        pid="${SILO_PIDS[$i]}"
+        if ! alive "$pid"; then
+            rc=0; wait "$pid" 2>/dev/null || rc=$?
+            show_logs "$LOGS/silo-$i.log"
+            die "silo $i (pid $pid) exited unexpectedly with status $rc"
+        fi
+    done
+    if [[ -n "$API_PID" ]] && ! alive "$API_PID"; then
+        rc=0; wait "$API_PID" 2>/dev/null || rc=$?
+        show_logs "$LOGS/api.log"
+        die "the API host (pid $API_PID) exited unexpectedly with status $rc"
+    fi
+}
+
+deadline=$((SECONDS + START_TIMEOUT))
+# The API host connects to the silos' gateways: start it once each silo listens on its gateway port.
+for ((i = 0; i < SILOS; i++)); do
+    until port_in_use $((30000 + i)); do
+        check_children
+        ((SECONDS < deadline)) || { show_logs "${LOG_FILES[@]}"; die "silo $i did not open gateway port $((30000 + i)) within ${START_TIMEOUT} s"; }
+        sleep 0.5
+    done
+done
+
+api_env=(ConnectionStrings__OrderSilo="$CONN" ORDERSILO_HTTP_PORT="$HTTP_PORT" Auth__SigningKey="$SIGNING_KEY")
+if [[ -n "$URLS" ]]; then api_env+=(ASPNETCORE_URLS="$URLS"); fi
+env -u ASPNETCORE_URLS "${api_env[@]}" setsid dotnet "$API_DLL" </dev/null >"$LOGS/api.log" 2>&1 &
+API_PID=$!
+LOG_FILES+=("$LOGS/api.log")
+say "API host started (pid $API_PID, log .ordersilo/logs/api.log); waiting for /health/ready ..."
+
+until [[ "$(http_status "$API_HOST" "$HTTP_PORT" /health/ready)" == 200 ]]; do
+    check_children
+    ((SECONDS < deadline)) || { show_logs "${LOG_FILES[@]}"; die "GET /health/ready did not answer 200 within ${START_TIMEOUT} s"; }
+    sleep 0.5
+done
+
+# ---------------------------------------------------------------- what to do with it
+BASE="http://$API_HOST:$HTTP_PORT"
+q() { printf '%q' "$1"; }    # shell-quote values for copy-paste
+if command -v jq >/dev/null; then
+    extract='jq -r .access_token'
+else
+    extract="sed -n 's/.*\"access_token\"[[:space:]]*:[[:space:]]*\"\\([^\"]*\\)\".*/\\1/p'"
+fi
+ORDER_BODY='{"poNumber":"demo-1","lineItems":[{"productId":"prd_demo_amazon_us","quantity":2,"denomination":"25.00"}]}'
+cat <<EOF
+
+OrderSilo is up: $SILOS silo(s), API host, PostgreSQL.
+  API             $BASE
+  API reference   $BASE/scalar/v1
+  OpenAPI         $BASE/openapi/v1.json
+  logs            .ordersilo/logs/
+  admin client    $ORDERSILO_ADMIN_CLIENT_ID   secret $ORDERSILO_ADMIN_CLIENT_SECRET   (scope admin)
+  demo client     $ORDERSILO_DEMO_CLIENT_ID   secret $ORDERSILO_DEMO_CLIENT_SECRET   (scope orders)
+
+Try it (demo tenant):
+  TOKEN=\$(curl -s -u $(q "$ORDERSILO_DEMO_CLIENT_ID:$ORDERSILO_DEMO_CLIENT_SECRET") -d grant_type=client_credentials $BASE/oauth/token | $extract)
+  curl -s -H "Authorization: Bearer \$TOKEN" $BASE/api/v1/products
+  curl -si -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' -d '$ORDER_BODY' $BASE/api/v1/orders
+  # the same again: 200, the same order, header Idempotent-Replayed: true
+  curl -si -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' -d '$ORDER_BODY' $BASE/api/v1/orders
+  curl -s -H "Authorization: Bearer \$TOKEN" $BASE/api/v1/orders/by-po/demo-1
+
+Ctrl-C stops everything.
+EOF
+
+# ---------------------------------------------------------------- wait
+# sleep in the background + wait: a signal interrupts the wait at once and runs the trap.
+while true; do
+    sleep 1 &
+    wait $! || true
+    check_children
+done

@@ -1,0 +1,28 @@
+using OrderSilo.Testing;
+
+[assembly: AssemblyFixture(typeof(OrderSilo.Api.Tests.SystemFixture))]
+
+namespace OrderSilo.Api.Tests;
+
+/// <summary>
+/// One deployment shared by the API tests: two silo processes and one API host on a database of its own.
+/// Tests stay independent by creating their own tenants, products and poNumbers.
+/// </summary>
+public sealed class SystemFixture : IAsyncLifetime
+{
+    public OrderSiloSystem System { get; private set; } = null!;
+    public ApiSession Admin { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        System = await OrderSiloSystem.StartAsync("api", silos: 2);
+        Admin = await ApiSession.ForAdminAsync(System);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Admin?.Dispose();
+        if (System is not null)
+            await System.DisposeAsync();
+    }
+}
