@@ -10,6 +10,7 @@ namespace OrderSilo.Testing;
 public sealed class OrderSiloSystem : IAsyncDisposable
 {
     private readonly List<HostProcess> _silos = [];
+    private readonly List<Dictionary<string, string>> _siloEnvironments = [];
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly string _clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
     private HostProcess? _api;
@@ -22,13 +23,13 @@ public sealed class OrderSiloSystem : IAsyncDisposable
     public string AdminClientSecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
     public IReadOnlyList<HostProcess> Silos => _silos;
 
-    public static async Task<OrderSiloSystem> StartAsync(string name, int silos)
+    public static async Task<OrderSiloSystem> StartAsync(string name, int silos, IReadOnlyDictionary<string, string>? siloSettings = null)
     {
         var system = new OrderSiloSystem(await PostgresServer.CreateDatabaseAsync(name));
         try
         {
             for (var i = 0; i < silos; i++)
-                system.AddSilo();
+                system.AddSilo(siloSettings);
             await system.StartApiAsync();
             return system;
         }
@@ -39,9 +40,10 @@ public sealed class OrderSiloSystem : IAsyncDisposable
         }
     }
 
-    public HostProcess AddSilo()
+    /// <summary>Starts one more silo process; <paramref name="settings"/> adds or overrides its configuration.</summary>
+    public HostProcess AddSilo(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var silo = HostProcess.Start($"silo-{_silos.Count}", "OrderSilo.Silo", new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__OrderSilo"] = ConnectionString,
             ["Orleans__ClusterId"] = _clusterId,
@@ -49,12 +51,32 @@ public sealed class OrderSiloSystem : IAsyncDisposable
             ["Orleans__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans__AdvertisedIP"] = "127.0.0.1",
             // Detect a killed silo within a few seconds rather than the production default.
-            ["Orleans__Membership__ProbeTimeout"] = "00:00:02",
-            ["Orleans__Membership__NumMissedProbesLimit"] = "2",
-            ["Orleans__Membership__NumVotesForDeathDeclaration"] = "1",
-        });
+            ["OrderSilo__Membership__ProbeTimeout"] = "00:00:02",
+            ["OrderSilo__Membership__NumMissedProbesLimit"] = "2",
+            ["OrderSilo__Membership__NumVotesForDeathDeclaration"] = "1",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            environment[key] = value;
+        var silo = HostProcess.Start($"silo-{_silos.Count}", "OrderSilo.Silo", environment);
         _silos.Add(silo);
+        _siloEnvironments.Add(environment);
         return silo;
+    }
+
+    /// <summary>
+    /// Starts silo <paramref name="index"/> again on its own address and ports, as a restarted machine would: the
+    /// new generation declares the old one dead at once. <paramref name="settings"/> are applied on top.
+    /// </summary>
+    public async Task<HostProcess> RestartSiloAsync(int index, IReadOnlyDictionary<string, string>? settings = null, IEnumerable<string>? remove = null)
+    {
+        await _silos[index].KillAsync();
+        var environment = _siloEnvironments[index];
+        foreach (var key in remove ?? [])
+            environment.Remove(key);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            environment[key] = value;
+        _silos[index] = HostProcess.Start($"silo-{index}", "OrderSilo.Silo", environment);
+        return _silos[index];
     }
 
     public async Task StartApiAsync()
@@ -96,9 +118,12 @@ public sealed class OrderSiloSystem : IAsyncDisposable
             }
             await Task.Delay(250);
         }
-        throw new TimeoutException($"The API host was not ready in {timeout}.\n--- api ---\n{_api!.RecentOutput}\n"
-            + string.Join('\n', _silos.Select(s => $"--- {s.Name} ---\n{s.RecentOutput}")));
+        throw new TimeoutException($"The API host was not ready in {timeout}.\n{RecentOutput()}");
     }
+
+    /// <summary>The recent output of every host, for failure messages.</summary>
+    public string RecentOutput() =>
+        $"--- api ---\n{_api?.RecentOutput}\n" + string.Join('\n', _silos.Select(s => $"--- {s.Name} ---\n{s.RecentOutput}"));
 
     public async ValueTask DisposeAsync()
     {

@@ -43,6 +43,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddOptions<ClaimSweeperOptions>();
+        silo.Services.AddOptions<CrashPointOptions>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ClaimSweeperStarter>();
         return silo;
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OrderSilo.Contracts.Common;
 using OrderSilo.Contracts.Orders;
 using OrderSilo.Contracts.Pricing;
@@ -15,7 +16,8 @@ namespace OrderSilo.Grains.Orders;
 internal sealed class PoNumberGrain(
     [PersistentState("poNumber", StorageNames.Orders)] IPersistentState<PoNumberState> claim,
     IGrainFactory grains,
-    TimeProvider clock) : Grain, IPoNumberGrain
+    TimeProvider clock,
+    IOptions<CrashPointOptions> crashPoints) : Grain, IPoNumberGrain
 {
     private string AccountId => this.GetPrimaryKeyString().Split('/', 2)[0];
 
@@ -45,6 +47,7 @@ internal sealed class PoNumberGrain(
             Command = command,
             ClaimedAt = now,
         });
+        crashPoints.Value.AfterClaim(command.PoNumber);
         return await PlaceClaimed(priced.Value);
     }
 
