@@ -141,6 +141,9 @@ public sealed class PriceCalculatorPropertyTests
             var exactVat = line.NetDiscountedPrice * line.VatPercent / 100m;
             if (Math.Abs(line.Vat - exactVat) > halfMinorUnit)
                 yield return $"{at}.vat = {line.Vat} is more than half a minor unit from {exactVat}";
+            var exactGross = line.NetPrice * (100m + line.VatPercent) / 100m;
+            if (Math.Abs(line.GrossPrice - exactGross) > halfMinorUnit)
+                yield return $"{at}.grossPrice = {line.GrossPrice} is more than half a minor unit from {exactGross}";
         }
 
         var totals = priced.Totals;
