@@ -90,7 +90,8 @@ TEST_PID=""
 # Each .trx has one <Counters total=.. executed=.. passed=.. failed=.. error=.. timeout=.. aborted=.. />; a skipped
 # test is counted in total but not in executed (its notExecuted counter stays 0 with xunit).
 # awk, not python3: a fresh machine may not have python3.
-summary="$(find "$RESULTS" -name '*.trx' -type f -print0 | xargs -0 -r cat | awk '
+# xunit writes each .trx on one line: pull every <Counters .../> out onto a line of its own first.
+summary="$(find "$RESULTS" -name '*.trx' -type f -print0 | xargs -0 -r grep -ho '<Counters[^>]*>' | awk '
     function attr(s, name,   m) {
         if (match(s, name "=\"[0-9]+\"")) { m = substr(s, RSTART, RLENGTH); gsub(/[^0-9]/, "", m); return m + 0 }
         return 0

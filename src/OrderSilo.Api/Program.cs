@@ -30,7 +30,8 @@ builder.UseOrleansClient(client =>
     client.UseAdoNetClustering(options =>
     {
         options.Invariant = "Npgsql";
-        options.ConnectionString = connectionString;
+        // The gateway queries leave no session state: skip Npgsql's DISCARD ALL (see the silo's configuration).
+        options.ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
     });
     // API hosts may start before any silo: keep trying to connect rather than exit.
     client.UseConnectionRetryFilter(async (_, cancellation) =>

@@ -16,6 +16,7 @@ public static class SiloBuilderExtensions
     /// </summary>
     public static ISiloBuilder UseOrderSiloPostgres(this ISiloBuilder silo, string connectionString, bool clustering = true)
     {
+        connectionString = WithoutSessionReset(connectionString);
         if (clustering)
         {
             silo.UseAdoNetClustering(options =>
@@ -47,4 +48,11 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ClaimSweeperStarter>();
         return silo;
     }
+
+    /// <summary>
+    /// Orleans' queries and ours leave no session state behind, so Npgsql's DISCARD ALL on returning a pooled
+    /// connection is pure cost: it doubled the transactions per order.
+    /// </summary>
+    public static string WithoutSessionReset(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
 }

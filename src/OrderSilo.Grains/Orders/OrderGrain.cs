@@ -1,40 +1,60 @@
+using Microsoft.Extensions.DependencyInjection;
 using OrderSilo.Contracts.Common;
 using OrderSilo.Contracts.Orders;
 using OrderSilo.Contracts.Pricing;
 using OrderSilo.Grains.Infrastructure;
 using Orleans.Concurrency;
+using Orleans.Placement;
+using Orleans.Storage;
 
 namespace OrderSilo.Grains.Orders;
 
 [GrainType("order")]
+[PreferLocalPlacement]
 internal sealed class OrderGrain(
-    [PersistentState("order", StorageNames.Orders)] IPersistentState<OrderState> state,
+    [FromKeyedServices(StorageNames.Orders)] IGrainStorage storage,
     IGrainFactory grains,
     TimeProvider clock) : Grain, IOrderGrain
 {
+    public const string StateName = "order";
+
+    private OnDemandState<OrderState>? _state;
+
+    private OnDemandState<OrderState> State => _state ??= new(storage, StateName, this);
+
     public async Task<PlaceOrderResult> Place(OrderPlacement placement)
     {
-        if (state.State.Order is { } existing)
+        // A placement the gate priced just now carries an order id it just made: nothing can be stored under it
+        // but an earlier attempt of this same placement, so write first and read only if that write conflicts.
+        if (placement.Priced is { } priced && await State.TryCreateAsync(NewState(placement, priced)))
+            return PlaceOrderResult.Created(State.State.Order!);
+
+        var current = await State.ReadAsync();
+        if (current.Order is { } existing)
         {
             // An order id is claimed by exactly one poNumber; anything else is a bug, not a business outcome.
-            return existing.PoNumber == placement.Command.PoNumber && state.State.AccountId == placement.AccountId
+            return existing.PoNumber == placement.Command.PoNumber && current.AccountId == placement.AccountId
                 ? PlaceOrderResult.Replay(existing)
                 : throw new InvalidOperationException($"Order {placement.OrderId} belongs to another placement.");
         }
 
-        var priced = placement.Priced is { } given
-            ? Outcome<PricedOrder>.Ok(given)
-            : await PlacementPricer.PriceAsync(grains, placement.AccountId, placement.Command);
-        if (priced.Failed)
-            return PlaceOrderResult.Refused(priced.Error!);
-
-        var now = clock.GetUtcNow();
-        var order = OrderRules.NewAccountOrder(placement, priced.Value!, VoucherIssuer.Issue(priced.Value!, now), now);
-        await state.ChangeAndWriteAsync(this, _ => new OrderState(placement.AccountId, order));
-        return PlaceOrderResult.Created(order);
+        var repriced = await PlacementPricer.PriceAsync(grains, placement.AccountId, placement.Command);
+        if (repriced.Failed)
+            return PlaceOrderResult.Refused(repriced.Error!);
+        await State.WriteAsync(NewState(placement, repriced.Value!));
+        return PlaceOrderResult.Created(State.State.Order!);
     }
 
     [ReadOnly]
-    public Task<Order?> Get(string accountId) =>
-        Task.FromResult(state.State.AccountId == accountId ? state.State.Order : null);
+    public async Task<Order?> Get(string accountId)
+    {
+        var state = await State.ReadAsync();
+        return state.AccountId == accountId ? state.Order : null;
+    }
+
+    private OrderState NewState(OrderPlacement placement, PricedOrder priced)
+    {
+        var now = clock.GetUtcNow();
+        return new OrderState { AccountId = placement.AccountId, Order = OrderRules.NewAccountOrder(placement, priced, VoucherIssuer.Issue(priced, now), now) };
+    }
 }

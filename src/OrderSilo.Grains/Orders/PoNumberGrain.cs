@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrderSilo.Contracts.Common;
 using OrderSilo.Contracts.Orders;
 using OrderSilo.Contracts.Pricing;
 using OrderSilo.Grains.Infrastructure;
+using Orleans.Storage;
 
 namespace OrderSilo.Grains.Orders;
 
@@ -14,31 +16,85 @@ namespace OrderSilo.Grains.Orders;
 /// </summary>
 [GrainType("ponumber")]
 internal sealed class PoNumberGrain(
-    [PersistentState("poNumber", StorageNames.Orders)] IPersistentState<PoNumberState> claim,
+    [FromKeyedServices(StorageNames.Orders)] IGrainStorage storage,
     IGrainFactory grains,
     TimeProvider clock,
     IOptions<CrashPointOptions> crashPoints) : Grain, IPoNumberGrain
 {
+    public const string StateName = "poNumber";
+
+    private OnDemandState<PoNumberState>? _claim;
+
+    private OnDemandState<PoNumberState> Claim => _claim ??= new(storage, StateName, this);
+
     private string AccountId => this.GetPrimaryKeyString().Split('/', 2)[0];
 
     public async Task<PlaceOrderResult> Place(PlaceOrder command)
     {
         var fingerprint = PlaceOrderFingerprint.Of(command);
-        if (claim.State.OrderId is not null)
+        if (!Claim.IsLoaded)
         {
-            return claim.State.Fingerprint == fingerprint
-                ? await PlaceClaimed(null)
-                : PlaceOrderResult.Refused(new DomainError(ErrorCodes.PoNumberReused,
-                    $"poNumber '{command.PoNumber}' was used for a different order.", "poNumber"));
+            // A new poNumber is the common case: price first (in memory), then claim with a write that fails if a
+            // claim exists, so a new order costs no read here. Only a refused cart reads, because a repeated
+            // request must replay its order even if the catalog no longer accepts that cart.
+            var priced = await PlacementPricer.PriceAsync(grains, AccountId, command);
+            if (priced.Failed && (await Claim.ReadAsync()).OrderId is null)
+                return PlaceOrderResult.Refused(priced.Error!);
+            if (!priced.Failed && await Claim.TryCreateAsync(NewClaim(command, fingerprint)))
+                return await PlaceJustClaimed(command, priced.Value!);
         }
+        return Claim.State.OrderId is null
+            ? await PlaceUnclaimed(command, fingerprint)
+            : await PlaceClaimedAgain(command, fingerprint);
+    }
 
-        // Refuse bad carts before claiming, so invalid requests cost no database work.
+    public async Task<Order?> GetOrder() =>
+        (await Claim.ReadAsync()).OrderId is { } orderId ? await grains.GetGrain<IOrderGrain>(orderId).Get(AccountId) : null;
+
+    public async Task Resume()
+    {
+        if ((await Claim.ReadAsync()).OrderId is not null)
+            await PlaceClaimed(null);
+    }
+
+    private async Task<PlaceOrderResult> PlaceUnclaimed(PlaceOrder command, string fingerprint)
+    {
         var priced = await PlacementPricer.PriceAsync(grains, AccountId, command);
         if (priced.Failed)
             return PlaceOrderResult.Refused(priced.Error!);
+        await Claim.WriteAsync(NewClaim(command, fingerprint));
+        return await PlaceJustClaimed(command, priced.Value!);
+    }
 
+    private async Task<PlaceOrderResult> PlaceClaimedAgain(PlaceOrder command, string fingerprint) =>
+        Claim.State.Fingerprint == fingerprint
+            ? await PlaceClaimed(null)
+            : PlaceOrderResult.Refused(new DomainError(ErrorCodes.PoNumberReused,
+                $"poNumber '{command.PoNumber}' was used for a different order.", "poNumber"));
+
+    private async Task<PlaceOrderResult> PlaceJustClaimed(PlaceOrder command, PricedOrder priced)
+    {
+        crashPoints.Value.AfterClaim(command.PoNumber);
+        return await PlaceClaimed(priced);
+    }
+
+    private async Task<PlaceOrderResult> PlaceClaimed(PricedOrder? priced)
+    {
+        var placement = new OrderPlacement(Claim.State.OrderId!, AccountId, Claim.State.Command!, priced);
+        var result = await grains.GetGrain<IOrderGrain>(placement.OrderId).Place(placement);
+        if (result.Error is not null)
+        {
+            // The order grain refused and wrote nothing (say, the product was withdrawn since the claim):
+            // release the poNumber so that a corrected request can use it.
+            await Claim.WriteAsync(new PoNumberState { AccountId = AccountId, PoNumber = placement.Command.PoNumber });
+        }
+        return result;
+    }
+
+    private PoNumberState NewClaim(PlaceOrder command, string fingerprint)
+    {
         var now = clock.GetUtcNow();
-        await claim.ChangeAndWriteAsync(this, _ => new PoNumberState
+        return new PoNumberState
         {
             AccountId = AccountId,
             PoNumber = command.PoNumber,
@@ -46,30 +102,6 @@ internal sealed class PoNumberGrain(
             Fingerprint = fingerprint,
             Command = command,
             ClaimedAt = now,
-        });
-        crashPoints.Value.AfterClaim(command.PoNumber);
-        return await PlaceClaimed(priced.Value);
-    }
-
-    public async Task<Order?> GetOrder() =>
-        claim.State.OrderId is { } orderId ? await grains.GetGrain<IOrderGrain>(orderId).Get(AccountId) : null;
-
-    public async Task Resume()
-    {
-        if (claim.State.OrderId is not null)
-            await PlaceClaimed(null);
-    }
-
-    private async Task<PlaceOrderResult> PlaceClaimed(PricedOrder? priced)
-    {
-        var placement = new OrderPlacement(claim.State.OrderId!, AccountId, claim.State.Command!, priced);
-        var result = await grains.GetGrain<IOrderGrain>(placement.OrderId).Place(placement);
-        if (result.Error is not null)
-        {
-            // The order grain refused and wrote nothing (say, the product was withdrawn since the claim):
-            // release the poNumber so that a corrected request can use it.
-            await claim.ChangeAndWriteAsync(this, _ => new PoNumberState { AccountId = AccountId, PoNumber = placement.Command.PoNumber });
-        }
-        return result;
+        };
     }
 }
