@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace OrderSilo.Bench;
+
+/// <summary>Everything one run measured, and the figures and target checks derived from it.</summary>
+internal sealed record BenchResults
+{
+    public required DateTimeOffset At { get; init; }
+    public required BenchOptions Options { get; init; }
+    public required MachineInfo Machine { get; init; }
+    public required string PostgresVersion { get; init; }
+    public required CommitWindow Background { get; init; }
+    public required LoadResult Reference { get; init; }
+    public required CommitWindow ReferenceCommits { get; init; }
+    public required IReadOnlyList<LoadResult> NewOrders { get; init; }
+    public required CommitWindow OrderCommits { get; init; }
+    public required LoadResult Replays { get; init; }
+    public required CommitWindow ReplayCommits { get; init; }
+
+    public LoadResult NewOrdersAt64 => NewOrders[^1];
+    public double BackgroundPerSecond => Background.PerSecond;
+    public double Ratio => Reference.PerSecond > 0 ? NewOrdersAt64.PerSecond / Reference.PerSecond : double.NaN;
+    public double CommitsPerOrderRaw => Per(OrderCommits.Commits, NewOrdersAt64.Successes);
+    public double CommitsPerOrderNet => Per(OrderCommits.NetOf(BackgroundPerSecond), NewOrdersAt64.Successes);
+    public double CommitsPerReferenceInsert => Per(ReferenceCommits.NetOf(BackgroundPerSecond), Reference.Successes);
+    public double CommitsPerReplay => Per(ReplayCommits.NetOf(BackgroundPerSecond), Replays.Successes);
+    public double ReplaySpeedup => NewOrdersAt64.PerSecond > 0 ? Replays.PerSecond / NewOrdersAt64.PerSecond : double.NaN;
+
+    public IEnumerable<LoadResult> Steps => [Reference, .. NewOrders, Replays];
+
+    public IReadOnlyList<TargetCheck> Targets =>
+    [
+        new("new orders/s at 64 connections ÷ reference commits/s", F($"{Ratio:0.00}"), "≥ 0.35", Ratio >= 0.35),
+        new("p99 latency of new orders at 64 connections", F($"{NewOrdersAt64.P99Ms:0.0} ms"), "≤ 100 ms", NewOrdersAt64.P99Ms <= 100),
+        new("database commits per order (net of background)", F($"{CommitsPerOrderNet:0.00}"), "≤ 3", CommitsPerOrderNet <= 3),
+        new("replays/s ÷ new orders/s at 64 connections", F($"{ReplaySpeedup:0.0}×"), "≥ 10×", ReplaySpeedup >= 10),
+    ];
+
+    public static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static double Per(double commits, long operations) => operations > 0 ? commits / operations : double.NaN;
+}

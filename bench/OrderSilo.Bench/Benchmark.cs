@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using Npgsql;
+
+namespace OrderSilo.Bench;
+
+/// <summary>Runs the steps of the benchmark in order and collects their figures.</summary>
+internal sealed class Benchmark(BenchOptions options, TextWriter log)
+{
+    private const int ReferenceConnections = 64;
+    private static readonly int[] OrderConcurrencies = [1, 16, 64];
+    private static readonly TimeSpan BackgroundWindow = TimeSpan.FromSeconds(20);
+    // Long enough for tiered JIT compilation to reach optimised code in every process on the order path.
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);
+
+    private readonly string _runId =
+        DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..6];
+
+    public async Task<BenchResults> RunAsync(CancellationToken ct)
+    {
+        var statsConnection = new NpgsqlConnectionStringBuilder(options.Pg)
+        {
+            MaxPoolSize = 2,
+            ApplicationName = "ordersilo-bench-stats",
+        };
+        await using var stats = NpgsqlDataSource.Create(statsConnection.ConnectionString);
+        var counter = new CommitCounter(stats);
+        var postgresVersion = await counter.ServerVersionAsync(ct);
+
+        using var setupHttp = NewHttpClient(4);
+        await ExpectReadyAsync(setupHttp, ct);
+
+        Say($"background: measuring idle commits for {CommitCounter.SettleTime.TotalSeconds + BackgroundWindow.TotalSeconds:0} s");
+        var idleStart = await counter.SettleAndReadAsync(ct);
+        await Task.Delay(BackgroundWindow, ct);
+        var idleEnd = await counter.ReadAsync(ct);
+        var background = idleEnd.Since(idleStart);
+        Say($"background: {background.Commits} commits in {background.Duration.TotalSeconds:0.0} s = {background.PerSecond:0.00}/s");
+
+        Say($"reference: {ReferenceConnections} connections inserting into PostgreSQL for {options.Seconds} s");
+        var referenceStart = await counter.ReadAsync(ct);
+        var reference = await ReferenceBenchmark.RunAsync(options.Pg, ReferenceConnections, options.StepDuration, ct);
+        Step(reference);
+        var referenceCommits = (await counter.SettleAndReadAsync(ct)).Since(referenceStart);
+
+        Say($"setup: operator token, tenant, product, tenant token");
+        using var admin = new TokenSource(setupHttp, options.AdminId, options.AdminSecret);
+        var adminToken = await admin.GetAsync(ct);
+        var api = new OrderSiloApi(setupHttp);
+        var tenant = await api.CreateTenantAsync(admin, _runId, ct);
+        await api.PutBenchProductAsync(admin, ct);
+        Say($"setup: admin scope '{adminToken.Scope}', tenant {tenant.AccountId} (company {tenant.CompanyId}, client {tenant.ClientId})");
+
+        // Orders of the measured 64-connection step; the replay step posts them again.
+        var created = new ConcurrentQueue<string>();
+        using var tokenHttp = NewHttpClient(2);
+        using var tenantTokens = new TokenSource(tokenHttp, tenant.ClientId, tenant.ClientSecret);
+        var tenantToken = await tenantTokens.GetAsync(ct);
+        Say($"setup: tenant scope '{tenantToken.Scope}'");
+
+        var warmUp = await NewOrdersAsync("warm-up", 16, WarmUp, tenantTokens, null, ct);
+        Step(warmUp);
+
+        var newOrders = new List<LoadResult>();
+        CommitWindow? orderCommits = null;
+        CommitReading? replayStart = null;
+        foreach (var concurrency in OrderConcurrencies)
+        {
+            var last = concurrency == OrderConcurrencies[^1];
+            var before = last ? await counter.SettleAndReadAsync(ct) : null;
+            var result = await NewOrdersAsync("new orders", concurrency, options.StepDuration, tenantTokens, last ? created : null, ct);
+            Step(result);
+            newOrders.Add(result);
+            if (before is not null)
+            {
+                replayStart = await counter.SettleAndReadAsync(ct);
+                orderCommits = replayStart.Since(before);
+            }
+        }
+
+        var replays = await ReplaysAsync([.. created], tenantTokens, ct);
+        Step(replays);
+        var replayCommits = (await counter.SettleAndReadAsync(ct)).Since(replayStart!);
+
+        return new BenchResults
+        {
+            At = DateTimeOffset.UtcNow,
+            Options = options,
+            Machine = MachineInfo.Current(),
+            PostgresVersion = postgresVersion,
+            Background = background,
+            Reference = reference,
+            ReferenceCommits = referenceCommits,
+            NewOrders = newOrders,
+            OrderCommits = orderCommits!,
+            Replays = replays,
+            ReplayCommits = replayCommits,
+        };
+    }
+
+    private async Task<LoadResult> NewOrdersAsync(
+        string name, int concurrency, TimeSpan duration, TokenSource tokens, ConcurrentQueue<string>? created, CancellationToken ct)
+    {
+        Say($"{name}: {concurrency} connections for {duration.TotalSeconds:0} s");
+        using var http = NewHttpClient(concurrency);
+        var step = $"{_runId}-{name[0]}{concurrency}";
+        return await ClosedLoop.RunAsync(name, concurrency, duration, async (worker, sequence, token) =>
+        {
+            var poNumber = $"{step}-{worker}-{sequence}";
+            var failure = await PostAsync(http, tokens, poNumber, replay: false, token);
+            if (failure is null)
+            {
+                created?.Enqueue(poNumber);
+            }
+
+            return failure;
+        }, ct);
+    }
+
+    private async Task<LoadResult> ReplaysAsync(string[] poNumbers, TokenSource tokens, CancellationToken ct)
+    {
+        const int Concurrency = 64;
+        if (poNumbers.Length == 0)
+        {
+            throw new InvalidOperationException("no order was created at 64 connections, so there is nothing to replay");
+        }
+
+        Say($"replays: {Concurrency} connections for {options.Seconds} s over {poNumbers.Length} existing poNumbers");
+        using var http = NewHttpClient(Concurrency);
+        long next = -1;
+        return await ClosedLoop.RunAsync("replays", Concurrency, options.StepDuration, (worker, sequence, token) =>
+        {
+            var poNumber = poNumbers[Interlocked.Increment(ref next) % poNumbers.Length];
+            return PostAsync(http, tokens, poNumber, replay: true, token);
+        }, ct);
+    }
+
+    private static async ValueTask<(string Label, string Sample)?> PostAsync(
+        HttpClient http, TokenSource tokens, string poNumber, bool replay, CancellationToken ct)
+    {
+        var token = await tokens.GetAsync(ct);
+        using var request = OrderSiloApi.PlaceOrder(poNumber, token);
+        using var response = await http.SendAsync(request, ct);
+        var status = response.StatusCode;
+        var replayed = response.Headers.TryGetValues("Idempotent-Replayed", out var values)
+            && values.Any(v => v.Equals("true", StringComparison.OrdinalIgnoreCase));
+
+        string label;
+        if (!replay)
+        {
+            if (status == HttpStatusCode.Created)
+            {
+                return null;
+            }
+
+            label = StatusLabel(status);
+        }
+        else if (status == HttpStatusCode.OK && replayed)
+        {
+            return null;
+        }
+        else
+        {
+            label = status switch
+            {
+                HttpStatusCode.OK => "200 without Idempotent-Replayed: true",
+                HttpStatusCode.Created => "201 Created: a replay created another order",
+                _ => StatusLabel(status),
+            };
+        }
+
+        return (label, OrderSiloApi.Truncate(await response.Content.ReadAsStringAsync(ct)));
+    }
+
+    private static string StatusLabel(HttpStatusCode status) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(int)status} {status}");
+
+    private async Task ExpectReadyAsync(HttpClient http, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), ct);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException(
+                $"GET {options.Url}health/ready answered {(int)response.StatusCode}: the system is not ready");
+        }
+    }
+
+    private HttpClient NewHttpClient(int connections) =>
+        new(new SocketsHttpHandler
+        {
+            // One HTTP/1.1 connection per worker: the concurrency is the number of connections.
+            MaxConnectionsPerServer = connections,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            UseCookies = false,
+        })
+        {
+            BaseAddress = options.Url,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+    private void Say(FormattableString message) =>
+        log.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message.ToString(CultureInfo.InvariantCulture)}");
+
+    private void Step(LoadResult result)
+    {
+        Say($"{Report.StepLine(result)}");
+        foreach (var (label, tally) in result.Errors.OrderByDescending(e => e.Value.Count))
+        {
+            Say($"    error {label} × {tally.Count}: {tally.Sample}");
+        }
+    }
+}

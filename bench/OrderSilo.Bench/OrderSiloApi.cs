@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace OrderSilo.Bench;
+
+/// <summary>The calls of the HTTP contract (shared/spec/API.md) the benchmark makes.</summary>
+internal sealed class OrderSiloApi(HttpClient http)
+{
+    public const string ProductId = "prd_bench_voucher";
+
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+
+    public async Task<Tenant> CreateTenantAsync(TokenSource admin, string runId, CancellationToken ct)
+    {
+        var body = new
+        {
+            name = $"OrderSilo bench {runId}",
+            billingEmail = $"bench+{runId}@example.com",
+            country = "US",
+            currency = "USD",
+        };
+        using var json = await SendAsync(HttpMethod.Post, "/api/v1/admin/accounts", body, admin, [HttpStatusCode.Created], ct);
+        var root = json.RootElement;
+        return new Tenant(
+            Text(root, "accountId"), Text(root, "companyId"), Text(root, "clientId"), Text(root, "clientSecret"));
+    }
+
+    public async Task PutBenchProductAsync(TokenSource admin, CancellationToken ct)
+    {
+        var product = new
+        {
+            code = "BENCH-10",
+            name = "Benchmark voucher",
+            kind = "voucher",
+            currency = "USD",
+            taxCategory = "voucher_multi_purpose",
+            valueType = "fixed_denomination",
+            denominations = new[] { "10.00", "25.00" },
+            orderQuantityLimit = 10,
+            delivery = "realtime",
+            voucherType = "codePin",
+            validityDays = 365,
+        };
+        using var _ = await SendAsync(
+            HttpMethod.Put, $"/api/v1/admin/products/{ProductId}", product, admin, [HttpStatusCode.OK, HttpStatusCode.Created], ct);
+    }
+
+    /// <summary>
+    /// The body of one voucher order. A replay must send the same body, so it depends on the poNumber only.
+    /// API.md lists <c>payment</c> among the body's fields; <c>account</c> is charged to the company's credit,
+    /// which a new company has without limit.
+    /// </summary>
+    public static ByteArrayContent OrderBody(string poNumber)
+    {
+        var body = $$$"""{"poNumber":"{{{poNumber}}}","lineItems":[{"productId":"{{{ProductId}}}","quantity":1,"denomination":"10.00"}],"payment":{"type":"account"}}""";
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.ContentType = Json;
+        return content;
+    }
+
+    public static HttpRequestMessage PlaceOrder(string poNumber, AccessToken token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = OrderBody(poNumber) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        return request;
+    }
+
+    public static string Truncate(string text, int max = 300) =>
+        text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
+
+    private async Task<JsonDocument> SendAsync(
+        HttpMethod method, string path, object body, TokenSource tokens, HttpStatusCode[] expected, CancellationToken ct)
+    {
+        var token = await tokens.GetAsync(ct);
+        // Buffered, so the request carries a Content-Length instead of a chunked body.
+        using var request = new HttpRequestMessage(method, path)
+        {
+            Content = new StringContent(JsonSerializer.Serialize(body, JsonSerializerOptions.Web), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        using var response = await http.SendAsync(request, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        if (!expected.Contains(response.StatusCode))
+        {
+            throw new InvalidOperationException(
+                $"{method} {path} answered {(int)response.StatusCode}, expected {string.Join(" or ", expected.Select(s => (int)s))}: {Truncate(text)}");
+        }
+
+        return JsonDocument.Parse(text.Length == 0 ? "{}" : text);
+    }
+
+    private static string Text(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.GetString() is { Length: > 0 } text
+            ? text
+            : throw new InvalidOperationException($"the answer has no '{name}': {Truncate(root.GetRawText())}");
+}
