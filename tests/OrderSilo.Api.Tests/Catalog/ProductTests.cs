@@ -113,6 +113,37 @@ public sealed class ProductTests(SystemFixture fixture)
     }
 
     [Fact]
+    public async Task List_WithLimit_AnswersPagesOfAtMostThatManyThatReachEveryProduct()
+    {
+        using var tenant = await fixture.Admin.CreateTenantAsync();
+        var mine = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (productId, code) = NewIds();
+            await ApiSession.ReadJsonAsync(await Put(productId, Voucher(code)), 200);
+            mine.Add(productId);
+        }
+
+        var seen = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await ApiSession.ReadJsonAsync(
+                await Get(tenant, "/api/v1/products?limit=2" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))), 200);
+            var data = page["data"]!.AsArray();
+            Assert.InRange(data.Count, 0, 2);
+            seen.AddRange(data.Select(p => p!["productId"]!.GetValue<string>()));
+            cursor = page["nextCursor"]?.GetValue<string>();
+            Assert.True(++pages < 10_000, "The product pages never end.");
+        }
+        while (cursor is not null);
+
+        Assert.All(mine, id => Assert.Contains(id, seen));
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+    }
+
+    [Fact]
     public async Task List_ForOwnCompany_AnswersThePriceList()
     {
         using var tenant = await fixture.Admin.CreateTenantAsync();
@@ -192,6 +223,7 @@ public sealed class ProductTests(SystemFixture fixture)
     [Theory]
     [InlineData(null, null, "minValue")]
     [InlineData(null, "50", "minValue")]
+    [InlineData("5", null, "maxValue")]
     public async Task Put_OpenValueWithoutLimits_AnswersValidationFailedNamingTheMissingLimit(string? min, string? max, string expectedField)
     {
         var (productId, code) = NewIds();
