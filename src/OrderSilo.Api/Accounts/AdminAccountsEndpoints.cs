@@ -43,12 +43,11 @@ public static class AdminAccountsEndpoints
 
     private static async Task<Results<Ok<ListPage<Account>>, ProblemHttpResult>> ListAccounts(int? limit, string? cursor, IClusterClient cluster)
     {
-        if (limit is < 1 or > 100)
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["limit"] = ["From 1 to 100."] });
-        var size = limit ?? 25;
+        if (ListPage.InvalidLimit(limit) is { } invalid)
+            return invalid;
+        var size = ListPage.SizeOf(limit);
         var page = await cluster.GetGrain<IAccountQueryGrain>(0).List(cursor, size + 1);
-        var data = page.Take(size).ToList();
-        return TypedResults.Ok(new ListPage<Account>(data, page.Count > size ? data[^1].AccountId : null));
+        return TypedResults.Ok(ListPage.Of(page, size, a => a.AccountId));
     }
 
     private static async Task<Results<Created<CreatedClient>, ProblemHttpResult>> CreateClient(string accountId, CreateClientBody? body, IClusterClient cluster)

@@ -23,12 +23,15 @@ public static class CatalogEndpoints
     }
 
     private static async Task<Results<Ok<ListPage<Product>>, ProblemHttpResult>> ListProducts(
-        string? companyId, ClaimsPrincipal user, IClusterClient cluster)
+        string? companyId, int? limit, string? cursor, ClaimsPrincipal user, IClusterClient cluster)
     {
+        if (ListPage.InvalidLimit(limit) is { } invalid)
+            return invalid;
         if (companyId is not null && !await InCallersAccount(cluster, user, companyId))
             return ApiProblems.NotFound($"There is no company '{companyId}'.");
-        var products = await cluster.GetGrain<ICatalogQueryGrain>(0).List();
-        return TypedResults.Ok(new ListPage<Product>(products, null));
+        var size = ListPage.SizeOf(limit);
+        var page = await cluster.GetGrain<ICatalogQueryGrain>(0).List(cursor, size + 1);
+        return TypedResults.Ok(ListPage.Of(page, size, p => p.ProductId));
     }
 
     private static async Task<Results<Ok<Product>, ProblemHttpResult>> GetProduct(string productId, IClusterClient cluster)

@@ -74,8 +74,12 @@ public static class ProductValidator
                     errors.Add("denominations", "At least one positive amount in whole minor units of the currency.");
                 break;
             case ProductKinds.OpenValue:
-                if (body.MinValue is not > 0 || body.MaxValue is not { } max || max < body.MinValue)
-                    errors.Add("minValue", "A positive minimum not above maxValue.");
+                if (body.MinValue is not > 0)
+                    errors.Add("minValue", "Required for open_value products: a positive amount.");
+                if (body.MaxValue is not { } max)
+                    errors.Add("maxValue", "Required for open_value products.");
+                else if (max < body.MinValue)
+                    errors.Add("maxValue", "Not below minValue.");
                 break;
             case ProductKinds.FixedPrice:
                 if (body.UnitCost is not >= 0)

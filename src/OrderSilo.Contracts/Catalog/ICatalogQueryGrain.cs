@@ -4,9 +4,9 @@ namespace OrderSilo.Contracts.Catalog;
 [Alias("OrderSilo.ICatalogQueryGrain")]
 public interface ICatalogQueryGrain : IGrainWithIntegerKey
 {
-    /// <summary>Every product, ordered by code.</summary>
+    /// <summary>Products in id order after <paramref name="afterProductId"/>, at most <paramref name="limit"/>.</summary>
     [Alias("List")]
-    Task<IReadOnlyList<Product>> List();
+    Task<IReadOnlyList<Product>> List(string? afterProductId, int limit);
 
     /// <summary>The id of the product with this code, or null.</summary>
     [Alias("FindIdByCode")]

@@ -9,9 +9,12 @@ namespace OrderSilo.Grains.Catalog;
 [StatelessWorker]
 internal sealed class CatalogQueryGrain(NpgsqlDataSource database) : Grain, ICatalogQueryGrain
 {
-    public async Task<IReadOnlyList<Product>> List()
+    public async Task<IReadOnlyList<Product>> List(string? afterProductId, int limit)
     {
-        await using var command = database.CreateCommand("select doc from products order by code");
+        await using var command = database.CreateCommand(
+            "select doc from products where product_id > $1 order by product_id limit $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = afterProductId ?? "" });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
         await using var reader = await command.ExecuteReaderAsync();
         var products = new List<Product>();
         while (await reader.ReadAsync())
