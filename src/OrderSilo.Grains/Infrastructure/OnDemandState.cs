@@ -39,7 +39,7 @@ public sealed class OnDemandState<T>(IGrainStorage storage, string stateName, Gr
             return await ReadAsync() == new T() && await WriteOrThrowAsync(state);
         try
         {
-            return await WriteOrThrowAsync(state);
+            return await WriteOrThrowAsync(state, conflictExpected: true);
         }
         catch (InconsistentStateException)
         {
@@ -57,10 +57,10 @@ public sealed class OnDemandState<T>(IGrainStorage storage, string stateName, Gr
         await WriteOrThrowAsync(state);
     }
 
-    private async Task<bool> WriteOrThrowAsync(T state)
+    private async Task<bool> WriteOrThrowAsync(T state, bool conflictExpected = false)
     {
         var next = new GrainState<T>(state) { ETag = _state.ETag, RecordExists = _state.RecordExists };
-        await StorageFailures.Guard(grain, () => storage.WriteStateAsync(stateName, grain.GetGrainId(), next));
+        await StorageFailures.Guard(grain, () => storage.WriteStateAsync(stateName, grain.GetGrainId(), next), conflictExpected);
         (_state, _loading) = (next, Task.CompletedTask);
         return true;
     }

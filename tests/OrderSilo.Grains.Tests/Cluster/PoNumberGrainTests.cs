@@ -74,6 +74,24 @@ public sealed class PoNumberGrainTests(ClusterFixture fixture)
         Assert.Equal(ErrorCodes.InvalidDenomination, newOrder.Error?.Code);
     }
 
+    [Fact]
+    public async Task Place_ReplayOnNewActivation_KeepsTheGateActive()
+    {
+        var tenant = await TestTenant.CreateAsync(Grains);
+        var command = tenant.Order("PO-STAYS-ACTIVE");
+        var gate = tenant.PoNumber(Grains, command.PoNumber);
+        await gate.Place(command);
+        await fixture.Cluster.DeactivateAsync(gate);
+
+        var replay = await gate.Place(command);
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+
+        // The new activation's claim write conflicts with the stored claim, which it expects: it reads the claim
+        // and replays, and stays active so that the next retry is answered from memory.
+        Assert.True(replay.Replayed);
+        Assert.True(fixture.Cluster.TryGetGrainContext(gate.GetGrainId(), out _));
+    }
+
     [Theory]
     [InlineData("unknown product")]
     [InlineData("company of another account")]
