@@ -10,7 +10,8 @@ using OrderSilo.Api.Orders;
 using Orleans.Configuration;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json sits beside the binaries: find it there whatever directory the host is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var connectionString = builder.Configuration.GetConnectionString("OrderSilo");
 if (string.IsNullOrWhiteSpace(connectionString))
 {

@@ -7,7 +7,8 @@ using OrderSilo.Grains.Orders;
 using OrderSilo.Silo;
 using Orleans.Configuration;
 
-var builder = Host.CreateApplicationBuilder(args);
+// appsettings.json sits beside the binaries: find it there whatever directory the silo is started from.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var connectionString = builder.Configuration.GetConnectionString("OrderSilo");
 if (string.IsNullOrWhiteSpace(connectionString))
 {
