@@ -70,6 +70,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapToken();
 app.MapAdminAccounts();
+app.MapCompanies();
 app.MapCatalog();
 app.MapOrders();
 

@@ -7,15 +7,12 @@ public static partial class FieldShapes
 {
     public static bool IsEmail(string? value) => value is { Length: <= 254 } && Email().IsMatch(value);
 
-    public static bool IsCountry(string? value) => value is not null && Country().IsMatch(value);
+    public static bool IsCountry(string? value) => value is not null && CountryCodes.All.Contains(value);
 
     public static bool IsPhone(string? value) => value is not null && Phone().IsMatch(value);
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex Email();
-
-    [GeneratedRegex("^[A-Z]{2}$")]
-    private static partial Regex Country();
 
     [GeneratedRegex(@"^\+?[0-9 ()\-]{6,32}$")]
     private static partial Regex Phone();

@@ -7,6 +7,8 @@ namespace OrderSilo.Contracts.Accounts;
 /// <param name="Name">A name for people.</param>
 /// <param name="Scope">The OAuth scope it is granted: <c>orders</c> or <c>admin</c>.</param>
 /// <param name="Revoked">True once revoked: it gets no new tokens.</param>
+/// <param name="CreatedAt">When the client was first registered.</param>
+/// <param name="LastLogin">When it last got a token, to within 15 minutes.</param>
 [GenerateSerializer, Immutable, Alias("OrderSilo.ApiClient")]
 public sealed record ApiClient(
     [property: Id(0)] string ClientId,
@@ -14,4 +16,6 @@ public sealed record ApiClient(
     [property: Id(2)] string HomeCompanyId,
     [property: Id(3)] string Name,
     [property: Id(4)] string Scope,
-    [property: Id(5)] bool Revoked);
+    [property: Id(5)] bool Revoked,
+    [property: Id(6)] DateTimeOffset? CreatedAt = null,
+    [property: Id(7)] DateTimeOffset? LastLogin = null);

@@ -40,4 +40,6 @@ public sealed record Company
     [Id(16)] public decimal? AvailableCredit { get; init; }
     /// <summary>When the company was created.</summary>
     [Id(17)] public required DateTimeOffset CreatedAt { get; init; }
+    /// <summary>The saved card orders may be charged to; null when there is none.</summary>
+    [Id(18)] public SavedCard? SavedCard { get; init; }
 }

@@ -17,6 +17,13 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<Account?> Get();
 
+    /// <summary>
+    /// Creates a child company in the account under <see cref="Company.ParentCompanyId"/> (a company of the
+    /// account; the home company when null). Not found when the parent is not in the account.
+    /// </summary>
+    [Alias("AddCompany")]
+    Task<Outcome<Company>> AddCompany(Company company);
+
     /// <summary>Registers another API client of the account (scope <c>orders</c>).</summary>
     [Alias("AddClient")]
     Task<Outcome<ApiClient>> AddClient(string clientId, string clientSecret, string name);

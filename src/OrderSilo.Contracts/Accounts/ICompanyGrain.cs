@@ -10,6 +10,13 @@ public interface ICompanyGrain : IGrainWithStringKey
     [Alias("Create")]
     Task<Outcome<Company>> Create(Company company);
 
+    /// <summary>
+    /// Changes profile fields of a company of <paramref name="accountId"/>: each entry sets a field named in
+    /// <see cref="CompanyProfileFields"/>, a null value clears it. Not found for another account's company.
+    /// </summary>
+    [Alias("UpdateProfile")]
+    Task<Outcome<Company>> UpdateProfile(string accountId, System.Collections.Immutable.ImmutableSortedDictionary<string, string?> changes);
+
     /// <summary>The company when it exists and belongs to <paramref name="accountId"/>; otherwise null.</summary>
     [Alias("GetFor")]
     Task<Company?> GetFor(string accountId);

@@ -61,6 +61,24 @@ internal sealed class AccountGrain(
 
     public Task<Account?> Get() => Task.FromResult(state.State.Account);
 
+    public async Task<Outcome<Company>> AddCompany(Company company)
+    {
+        var parentId = company.ParentCompanyId ?? state.State.Account?.HomeCompanyId;
+        if (state.State.Account is not { } account || parentId is null || !account.CompanyIds.Contains(parentId))
+            return Outcome<Company>.Fail(ErrorCodes.NotFound, $"There is no company '{parentId}'.", "parentCompanyId");
+        // The company is written before the account lists it: a crash in between leaves a company that nobody
+        // was told the id of, never a listed id without its company.
+        var created = await grains.GetGrain<ICompanyGrain>(company.Id).Create(company with
+        {
+            AccountId = AccountId,
+            ParentCompanyId = parentId,
+            CreatedAt = clock.GetUtcNow(),
+        });
+        if (!created.Failed && !account.CompanyIds.Contains(company.Id))
+            await state.ChangeAndWriteAsync(this, s => s with { Account = s.Account! with { CompanyIds = s.Account.CompanyIds.Add(company.Id) } });
+        return created;
+    }
+
     public async Task<Outcome<ApiClient>> AddClient(string clientId, string clientSecret, string name)
     {
         if (state.State.Account is not { } account)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OrderSilo.Contracts.Accounts;
 using OrderSilo.Contracts.Common;
 using OrderSilo.Grains.Infrastructure;
@@ -17,6 +18,16 @@ internal sealed class CompanyGrain(
                 : Outcome<Company>.Fail(ErrorCodes.Conflict, $"Company '{existing.Id}' already exists.", "companyId");
         await state.ChangeAndWriteAsync(this, _ => new CompanyState(company with { Id = this.GetPrimaryKeyString() }));
         return Outcome<Company>.Ok(state.State.Company!);
+    }
+
+    public async Task<Outcome<Company>> UpdateProfile(string accountId, ImmutableSortedDictionary<string, string?> changes)
+    {
+        if (state.State.Company is not { } company || company.AccountId != accountId)
+            return Outcome<Company>.Fail(ErrorCodes.NotFound, $"There is no company '{this.GetPrimaryKeyString()}'.", "companyId");
+        var changed = CompanyRules.ApplyProfile(company, changes);
+        if (!changed.Failed && changed.Value != company)
+            await state.ChangeAndWriteAsync(this, s => s with { Company = changed.Value });
+        return changed;
     }
 
     [ReadOnly]
