@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderSilo.Api.Auth;
 using OrderSilo.Api.Common;
+using OrderSilo.Contracts.Accounts;
 using OrderSilo.Contracts.Common;
 using OrderSilo.Contracts.Orders;
 
@@ -13,6 +14,7 @@ public static class OrdersEndpoints
     {
         var orders = routes.MapGroup("/api/v1/orders").WithTags("Orders").RequireAuthorization(AuthSetup.TenantPolicy);
         orders.MapPost("/", PlaceOrder).WithSummary("Place an order, exactly once per poNumber");
+        orders.MapGet("/", ListOrders).WithSummary("The account's orders, newest first, with filters and cursor pagination");
         orders.MapGet("/{orderId}", GetOrder).WithSummary("An order by id");
         orders.MapGet("/by-po/{poNumber}", GetOrderByPoNumber).WithSummary("An order by poNumber");
         return routes;
@@ -35,6 +37,20 @@ public static class OrdersEndpoints
             return TypedResults.Ok(result.Order!);
         }
         return TypedResults.Created($"/api/v1/orders/{result.Order!.OrderId}", result.Order);
+    }
+
+    private static async Task<Results<Ok<ListPage<Order>>, ProblemHttpResult>> ListOrders(
+        HttpRequest request, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        var errors = new ValidationErrors();
+        var query = OrderListQuery.Parse(request.Query, user.AccountId(), errors);
+        if (query is null)
+            return ApiProblems.Validation(errors.ToDictionary());
+        if (query.CompanyId is { } companyId && (!Ids.IsValid(companyId, "co_")
+            || await cluster.GetGrain<ICompanyGrain>(companyId).GetFor(query.AccountId) is null))
+            return ApiProblems.For(new DomainError(ErrorCodes.NotFound, $"There is no company '{companyId}'.", "companyId"));
+        var (orders, next) = await cluster.GetGrain<IOrderQueryGrain>(0).List(query);
+        return TypedResults.Ok(new ListPage<Order>(orders, next is null ? null : OrderListQuery.EncodeCursor(next)));
     }
 
     private static async Task<Results<Ok<Order>, ProblemHttpResult>> GetOrder(string orderId, ClaimsPrincipal user, IClusterClient cluster)
