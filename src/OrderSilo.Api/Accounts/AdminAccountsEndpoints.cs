@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderSilo.Api.Auth;
 using OrderSilo.Api.Common;
@@ -15,6 +16,8 @@ public static class AdminAccountsEndpoints
         accounts.MapGet("/", ListAccounts).WithSummary("List tenants");
         accounts.MapPost("/{accountId}/clients", CreateClient).WithSummary("Issue another API client");
         accounts.MapDelete("/{accountId}/clients/{clientId}", RevokeClient).WithSummary("Revoke an API client");
+        routes.MapPatch("/api/v1/admin/companies/{companyId}", SetCreditTerms).WithTags("Admin").RequireAuthorization(AuthSetup.AdminPolicy)
+            .WithSummary("Set a company's credit limit (null removes the cap) and payment terms");
         return routes;
     }
 
@@ -62,6 +65,18 @@ public static class AdminAccountsEndpoints
         return client.Failed
             ? ApiProblems.For(client.Error!)
             : TypedResults.Created($"/api/v1/admin/accounts/{accountId}/clients/{clientId}", new CreatedClient(clientId, secret, name, client.Value!.Scope));
+    }
+
+    private static async Task<Results<Ok<Company>, ProblemHttpResult>> SetCreditTerms(string companyId, JsonObject? body, IClusterClient cluster)
+    {
+        var errors = new ValidationErrors();
+        var terms = CreditTermsBody.Read(body, errors);
+        if (terms is null)
+            return ApiProblems.Validation(errors.ToDictionary());
+        if (!Ids.IsValid(companyId, "co_"))
+            return ApiProblems.NotFound($"There is no company '{companyId}'.");
+        var set = await cluster.GetGrain<ICompanyGrain>(companyId).SetCreditTerms(terms);
+        return set.Failed ? ApiProblems.For(set.Error!) : TypedResults.Ok(set.Value!);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeClient(string accountId, string clientId, IClusterClient cluster)

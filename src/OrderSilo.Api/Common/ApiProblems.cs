@@ -27,6 +27,7 @@ public static class ApiProblems
         [ErrorCodes.PoNumberReused] = (422, "The poNumber was used for a different order."),
         [ErrorCodes.InvalidDenomination] = (422, "The product does not offer that denomination."),
         [ErrorCodes.PhoneRequired] = (422, "The product needs the recipient's phone number."),
+        [ErrorCodes.CreditLimitExceeded] = (422, "The company's available credit is too low."),
         [ErrorCodes.CurrencyMismatch] = (422, "The order mixes currencies."),
         [ErrorCodes.Unsupported] = (422, "Not offered."),
         [Unavailable] = (503, "The service is briefly unavailable; retry (the same poNumber is safe to retry)."),

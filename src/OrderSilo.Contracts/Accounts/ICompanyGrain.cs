@@ -17,6 +17,26 @@ public interface ICompanyGrain : IGrainWithStringKey
     [Alias("UpdateProfile")]
     Task<Outcome<Company>> UpdateProfile(string accountId, System.Collections.Immutable.ImmutableSortedDictionary<string, string?> changes);
 
+    /// <summary>The operator sets the credit limit and payment terms (no account check: an admin call).</summary>
+    [Alias("SetCreditTerms")]
+    Task<Outcome<Company>> SetCreditTerms(CreditTerms terms);
+
+    /// <summary>
+    /// Reserves <paramref name="amount"/> of credit for an order, once per order id; refused with
+    /// <c>credit_limit_exceeded</c> when it does not fit. True when this call made the reservation (false: the
+    /// company is not capped, or the order already held one).
+    /// </summary>
+    [Alias("ReserveCredit")]
+    Task<Outcome<bool>> ReserveCredit(string accountId, string orderId, decimal amount, string currency);
+
+    /// <summary>The order holding a reservation is written: the reservation is final.</summary>
+    [Alias("ConfirmCredit")]
+    Task ConfirmCredit(string orderId);
+
+    /// <summary>The order holding a reservation will not be written: its credit is given back.</summary>
+    [Alias("ReleaseCredit")]
+    Task ReleaseCredit(string orderId);
+
     /// <summary>The company when it exists and belongs to <paramref name="accountId"/>; otherwise null.</summary>
     [Alias("GetFor")]
     Task<Company?> GetFor(string accountId);

@@ -15,6 +15,8 @@ public static class ErrorCodes
     public const string InvalidState = "invalid_state";
     /// <summary>A poNumber already used with a different body.</summary>
     public const string PoNumberReused = "po_number_reused";
+    /// <summary>The company's available credit is too low for the order.</summary>
+    public const string CreditLimitExceeded = "credit_limit_exceeded";
     /// <summary>A denomination the product does not offer.</summary>
     public const string InvalidDenomination = "invalid_denomination";
     /// <summary>The product needs the recipient's phone number.</summary>

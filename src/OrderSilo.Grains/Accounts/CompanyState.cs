@@ -1,6 +1,16 @@
+using System.Collections.Immutable;
 using OrderSilo.Contracts.Accounts;
 
 namespace OrderSilo.Grains.Accounts;
 
-/// <summary>Stored as <c>{"company": …}</c>; projected to the <c>companies</c> table.</summary>
-public sealed record CompanyState(Company? Company = null);
+/// <summary>
+/// Stored as <c>{"company": …, "creditUsed", "pending": {orderId: amount}}</c>; the company is projected to the
+/// <c>companies</c> table. <c>pending</c> holds reservations whose order is not yet known to be written, so a
+/// retried reservation is not counted twice; an entry leaves once its order is written, so the map stays small.
+/// </summary>
+public sealed record CompanyState
+{
+    public Company? Company { get; init; }
+    public decimal CreditUsed { get; init; }
+    public ImmutableSortedDictionary<string, decimal> Pending { get; init; } = ImmutableSortedDictionary<string, decimal>.Empty;
+}

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OrderSilo.Contracts.Accounts;
 using OrderSilo.Contracts.Common;
 using OrderSilo.Contracts.Orders;
 using OrderSilo.Contracts.Pricing;
@@ -26,8 +27,17 @@ internal sealed class OrderGrain(
     {
         // A placement the gate priced just now carries an order id it just made: nothing can be stored under it
         // but an earlier attempt of this same placement, so write first and read only if that write conflicts.
-        if (placement.Priced is { } priced && await State.TryCreateAsync(NewState(placement, priced)))
-            return PlaceOrderResult.Created(State.State.Order!);
+        if (placement.Priced is { } priced)
+        {
+            var reserved = await ReserveCreditAsync(placement, priced);
+            if (reserved.Failed)
+                return PlaceOrderResult.Refused(reserved.Error!);
+            if (await State.TryCreateAsync(NewState(placement, priced)))
+                return await ConfirmedAsync(placement, reserved.Value);
+            // Another activation wrote this order first (its own reservation holds): undo only what this call did.
+            if (reserved.Value)
+                await Company(placement).ReleaseCredit(placement.OrderId);
+        }
 
         var current = await State.ReadAsync();
         if (current.Order is { } existing)
@@ -40,10 +50,30 @@ internal sealed class OrderGrain(
 
         var repriced = await PlacementPricer.PriceAsync(grains, placement.AccountId, placement.Command);
         if (repriced.Failed)
+        {
+            // Rolling forward a placement that can no longer be made: credit an earlier attempt reserved goes back.
+            await Company(placement).ReleaseCredit(placement.OrderId);
             return PlaceOrderResult.Refused(repriced.Error!);
+        }
+        var reservation = await ReserveCreditAsync(placement, repriced.Value!);
+        if (reservation.Failed)
+            return PlaceOrderResult.Refused(reservation.Error!);
         await State.WriteAsync(NewState(placement, repriced.Value!));
+        return await ConfirmedAsync(placement, reservation.Value);
+    }
+
+    /// <summary>Reserves the order's total on its company's credit, once per order id (true: this call did).</summary>
+    private Task<Outcome<bool>> ReserveCreditAsync(OrderPlacement placement, PricedOrder priced) =>
+        Company(placement).ReserveCredit(placement.AccountId, placement.OrderId, priced.Totals.AmountTotal, priced.Currency);
+
+    private async Task<PlaceOrderResult> ConfirmedAsync(OrderPlacement placement, bool reserved)
+    {
+        if (reserved)
+            await Company(placement).ConfirmCredit(placement.OrderId);
         return PlaceOrderResult.Created(State.State.Order!);
     }
+
+    private ICompanyGrain Company(OrderPlacement placement) => grains.GetGrain<ICompanyGrain>(placement.Command.CompanyId);
 
     [ReadOnly]
     public async Task<Order?> Get(string accountId)

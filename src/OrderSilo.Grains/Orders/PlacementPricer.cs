@@ -18,6 +18,14 @@ internal static class PlacementPricer
         if (command.Payment.Type != PaymentTypes.Account)
             return Outcome<PricedOrder>.Fail(ErrorCodes.Unsupported, $"Payment type '{command.Payment.Type}' is not offered yet.", "payment.type");
         var request = new PricingRequest(company.Country, command.Currency, command.LineItems, !string.IsNullOrEmpty(command.Recipient?.Phone));
-        return await grains.GetGrain<IPricingGrain>(0).Price(request);
+        var priced = await grains.GetGrain<IPricingGrain>(0).Price(request);
+        // Refuse what plainly does not fit before anything is claimed; the reservation is the check that counts.
+        if (!priced.Failed && company.AvailableCredit is { } available && priced.Value!.Currency == company.Currency
+            && priced.Value.Totals.AmountTotal > available)
+        {
+            return Outcome<PricedOrder>.Fail(ErrorCodes.CreditLimitExceeded,
+                $"The order's {priced.Value.Totals.AmountTotal} {company.Currency} is more than the {available} {company.Currency} of credit company '{company.Id}' has left.", "companyId");
+        }
+        return priced;
     }
 }

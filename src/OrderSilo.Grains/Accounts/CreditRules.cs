@@ -1,0 +1,65 @@
+using OrderSilo.Contracts.Accounts;
+using OrderSilo.Contracts.Common;
+
+namespace OrderSilo.Grains.Accounts;
+
+/// <summary>
+/// A company's credit on account. A company with no limit is not capped and keeps no count. Available credit is
+/// the limit less what is used, never shown below zero; a reservation that does not fit is refused whole.
+/// </summary>
+public static class CreditRules
+{
+    /// <summary>The outcome of a reservation: the new state, and whether this call made the reservation.</summary>
+    public sealed record Reservation(CompanyState State, bool Created);
+
+    public static Outcome<Reservation> Reserve(CompanyState state, string orderId, decimal amount, string currency)
+    {
+        var company = state.Company!;
+        if (company.CreditLimit is not { } limit || state.Pending.ContainsKey(orderId))
+            return Outcome<Reservation>.Ok(new Reservation(state, Created: false));
+        if (currency != company.Currency)
+            return Outcome<Reservation>.Fail(ErrorCodes.CurrencyMismatch,
+                $"Company '{company.Id}' has credit in {company.Currency}; an order on account must be in it too, not {currency}.", "currency");
+        if (state.CreditUsed + amount > limit)
+            return Outcome<Reservation>.Fail(ErrorCodes.CreditLimitExceeded,
+                $"The order's {amount} {currency} is more than the {Available(company, state.CreditUsed)} {currency} of credit company '{company.Id}' has left.", "companyId");
+        return Outcome<Reservation>.Ok(new Reservation(WithUsed(state with { Pending = state.Pending.Add(orderId, amount) }, state.CreditUsed + amount), Created: true));
+    }
+
+    /// <summary>The order was written: its reservation is final and leaves the pending map.</summary>
+    public static CompanyState Confirm(CompanyState state, string orderId) =>
+        state.Pending.ContainsKey(orderId) ? state with { Pending = state.Pending.Remove(orderId) } : state;
+
+    /// <summary>The order will not be written: a pending reservation gives its credit back.</summary>
+    public static CompanyState Release(CompanyState state, string orderId) =>
+        state.Pending.TryGetValue(orderId, out var amount)
+            ? WithUsed(state with { Pending = state.Pending.Remove(orderId) }, state.CreditUsed - amount)
+            : state;
+
+    /// <summary>
+    /// Sets or removes the limit. A company that had no limit starts its count at zero: orders placed while it was
+    /// not capped do not count against the new limit.
+    /// </summary>
+    public static Outcome<CompanyState> SetLimit(CompanyState state, decimal? limit)
+    {
+        var company = state.Company!;
+        if (limit is { } amount && (amount < 0 || !Currencies.IsExact(amount, company.Currency)))
+            return Outcome<CompanyState>.Fail(ErrorCodes.ValidationFailed,
+                $"A credit limit is an amount of at least 0 in whole minor units of {company.Currency}.", "creditLimit");
+        var used = limit is null || company.CreditLimit is null ? 0m : state.CreditUsed;
+        var rounded = limit is { } value ? Currencies.Round(value, company.Currency) : (decimal?)null;
+        return Outcome<CompanyState>.Ok(WithUsed(state with { Company = company with { CreditLimit = rounded } }, used));
+    }
+
+    private static CompanyState WithUsed(CompanyState state, decimal used) => state with
+    {
+        CreditUsed = used,
+        Company = state.Company! with
+        {
+            AvailableCredit = state.Company.CreditLimit is null ? null : Available(state.Company, used),
+        },
+    };
+
+    private static decimal Available(Company company, decimal used) =>
+        Currencies.Round(Math.Max(0m, company.CreditLimit!.Value - used), company.Currency);
+}
