@@ -7,6 +7,7 @@ using OrderSilo.Api.Catalog;
 using OrderSilo.Api.Common;
 using OrderSilo.Api.Health;
 using OrderSilo.Api.Orders;
+using OrderSilo.Api.Pricing;
 using Orleans.Configuration;
 using Scalar.AspNetCore;
 
@@ -72,6 +73,7 @@ app.MapToken();
 app.MapAdminAccounts();
 app.MapCompanies();
 app.MapCatalog();
+app.MapPriceLists();
 app.MapOrders();
 
 await app.RunAsync();

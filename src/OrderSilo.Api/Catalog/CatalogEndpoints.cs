@@ -5,6 +5,7 @@ using OrderSilo.Api.Common;
 using OrderSilo.Contracts.Accounts;
 using OrderSilo.Contracts.Catalog;
 using OrderSilo.Contracts.Common;
+using OrderSilo.Contracts.Pricing;
 
 namespace OrderSilo.Api.Catalog;
 
@@ -31,19 +32,23 @@ public static class CatalogEndpoints
             return ApiProblems.NotFound($"There is no company '{companyId}'.");
         var size = ListPage.SizeOf(limit);
         var page = await cluster.GetGrain<ICatalogQueryGrain>(0).List(cursor, size + 1);
-        return TypedResults.Ok(ListPage.Of(page, size, p => p.ProductId));
+        var priced = await cluster.GetGrain<IPricingGrain>(0).ForCompany(user.AccountId(), companyId ?? user.HomeCompanyId(), page);
+        return TypedResults.Ok(ListPage.Of(priced, size, p => p.ProductId));
     }
 
-    private static async Task<Results<Ok<Product>, ProblemHttpResult>> GetProduct(string productId, IClusterClient cluster)
+    private static async Task<Results<Ok<Product>, ProblemHttpResult>> GetProduct(string productId, ClaimsPrincipal user, IClusterClient cluster)
     {
         var product = Ids.IsValid(productId, "prd_") ? await cluster.GetGrain<IProductGrain>(productId).Get() : null;
-        return product is null ? ApiProblems.NotFound($"There is no product '{productId}'.") : TypedResults.Ok(product);
+        if (product is null)
+            return ApiProblems.NotFound($"There is no product '{productId}'.");
+        var priced = await cluster.GetGrain<IPricingGrain>(0).ForCompany(user.AccountId(), user.HomeCompanyId(), [product]);
+        return TypedResults.Ok(priced[0]);
     }
 
-    private static async Task<Results<Ok<Product>, ProblemHttpResult>> GetProductByCode(string code, IClusterClient cluster)
+    private static async Task<Results<Ok<Product>, ProblemHttpResult>> GetProductByCode(string code, ClaimsPrincipal user, IClusterClient cluster)
     {
         var productId = await cluster.GetGrain<ICatalogQueryGrain>(0).FindIdByCode(code);
-        return productId is null ? ApiProblems.NotFound($"There is no product with code '{code}'.") : await GetProduct(productId, cluster);
+        return productId is null ? ApiProblems.NotFound($"There is no product with code '{code}'.") : await GetProduct(productId, user, cluster);
     }
 
     private static async Task<Results<Ok<Product>, ProblemHttpResult>> PutProduct(string productId, ProductBody? body, IClusterClient cluster)

@@ -37,6 +37,10 @@ public interface ICompanyGrain : IGrainWithStringKey
     [Alias("ReleaseCredit")]
     Task ReleaseCredit(string orderId);
 
+    /// <summary>The company whatever its account, or null (for the operator's paths only).</summary>
+    [Alias("GetAny")]
+    Task<Company?> GetAny();
+
     /// <summary>The company when it exists and belongs to <paramref name="accountId"/>; otherwise null.</summary>
     [Alias("GetFor")]
     Task<Company?> GetFor(string accountId);

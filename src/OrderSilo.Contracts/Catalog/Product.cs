@@ -50,4 +50,6 @@ public sealed record Product
     [Id(20)] public int ValidityDays { get; init; } = 365;
     /// <summary>True when accepting an order for it needs a saved card.</summary>
     [Id(21)] public bool RequiresSavedCard { get; init; }
+    /// <summary>Percent off the denomination under the caller's price list (vouchers); null without one.</summary>
+    [Id(22)] public decimal? DiscountPercent { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using OrderSilo.Contracts.Catalog;
 using OrderSilo.Contracts.Common;
 
 namespace OrderSilo.Contracts.Pricing;
@@ -9,4 +11,15 @@ public interface IPricingGrain : IGrainWithIntegerKey
     /// <summary>The priced cart, or why it cannot be ordered (unknown product, bad denomination, quantity limit).</summary>
     [Alias("Price")]
     Task<Outcome<PricedOrder>> Price(PricingRequest request);
+
+    /// <summary>
+    /// The price list a company of <paramref name="accountId"/> buys with: its own, else its nearest ancestor's;
+    /// null when none has one (list prices).
+    /// </summary>
+    [Alias("EffectivePriceList")]
+    Task<ImmutableSortedDictionary<string, PriceListEntry>?> EffectivePriceList(string accountId, string companyId);
+
+    /// <summary>The products as a company of <paramref name="accountId"/> buys them: its effective price list applied.</summary>
+    [Alias("ForCompany")]
+    Task<IReadOnlyList<Product>> ForCompany(string accountId, string companyId, IReadOnlyList<Product> products);
 }

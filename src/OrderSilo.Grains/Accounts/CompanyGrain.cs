@@ -96,6 +96,9 @@ internal sealed class CompanyGrain(
     }
 
     [ReadOnly]
+    public Task<Company?> GetAny() => Task.FromResult(state.State.Company);
+
+    [ReadOnly]
     public Task<Company?> GetFor(string accountId) =>
         Task.FromResult(state.State.Company is { } company && company.AccountId == accountId ? company : null);
 

@@ -17,8 +17,10 @@ internal static class PlacementPricer
             return Outcome<PricedOrder>.Fail(ErrorCodes.NotFound, $"There is no company '{command.CompanyId}'.", "companyId");
         if (command.Payment.Type != PaymentTypes.Account)
             return Outcome<PricedOrder>.Fail(ErrorCodes.Unsupported, $"Payment type '{command.Payment.Type}' is not offered yet.", "payment.type");
-        var request = new PricingRequest(company.Country, command.Currency, command.LineItems, !string.IsNullOrEmpty(command.Recipient?.Phone));
-        var priced = await grains.GetGrain<IPricingGrain>(0).Price(request);
+        var pricing = grains.GetGrain<IPricingGrain>(0);
+        var priceList = await pricing.EffectivePriceList(accountId, company.Id);
+        var request = new PricingRequest(company.Country, command.Currency, command.LineItems, !string.IsNullOrEmpty(command.Recipient?.Phone), priceList);
+        var priced = await pricing.Price(request);
         // Refuse what plainly does not fit before anything is claimed; the reservation is the check that counts.
         if (!priced.Failed && company.AvailableCredit is { } available && priced.Value!.Currency == company.Currency
             && priced.Value.Totals.AmountTotal > available)

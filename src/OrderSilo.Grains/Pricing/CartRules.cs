@@ -46,9 +46,12 @@ public static class CartRules
         _ => null,
     };
 
-    /// <summary>The net price of one unit before discounts: the denomination of a voucher, else the unit cost.</summary>
+    /// <summary>
+    /// The net price of one unit before discounts, not yet rounded: a voucher's denomination less the buyer's
+    /// price-list discount, else the (price list's) unit cost.
+    /// </summary>
     public static decimal UnitNetPrice(Product product, OrderLineRequest line) =>
         product.ValueType is ProductKinds.FixedDenomination or ProductKinds.OpenValue
-            ? line.Denomination!.Value
+            ? line.Denomination!.Value * (100m - (product.DiscountPercent ?? 0m)) / 100m
             : product.UnitCost ?? 0m;
 }

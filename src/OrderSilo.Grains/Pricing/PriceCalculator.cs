@@ -12,8 +12,9 @@ namespace OrderSilo.Grains.Pricing;
 /// </summary>
 public static class PriceCalculator
 {
-    public static Outcome<PricedOrder> Price(PricingRequest request, IReadOnlyList<Product?> products, TaxTable taxes)
+    public static Outcome<PricedOrder> Price(PricingRequest request, IReadOnlyList<Product?> listProducts, TaxTable taxes)
     {
+        var products = listProducts.Select(p => p is null ? null : PriceListRules.Effective(p, request.PriceList)).ToList();
         if (CartRules.Check(request, products, out var currency) is { } error)
             return Outcome<PricedOrder>.Fail(error);
 

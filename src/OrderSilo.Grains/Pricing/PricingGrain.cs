@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using OrderSilo.Contracts.Accounts;
 using OrderSilo.Contracts.Catalog;
 using OrderSilo.Contracts.Common;
 using OrderSilo.Contracts.Pricing;
@@ -15,5 +17,25 @@ internal sealed class PricingGrain(IGrainFactory grains) : Grain, IPricingGrain
         var products = await Task.WhenAll(request.LineItems.Select(line =>
             Ids.IsValid(line.ProductId, "prd_") ? grains.GetGrain<IProductGrain>(line.ProductId).Get() : Task.FromResult<Product?>(null)));
         return PriceCalculator.Price(request, products, TaxTable.Default);
+    }
+
+    public async Task<IReadOnlyList<Product>> ForCompany(string accountId, string companyId, IReadOnlyList<Product> products)
+    {
+        var list = await EffectivePriceList(accountId, companyId);
+        return [.. products.Select(p => PriceListRules.Effective(p, list))];
+    }
+
+    public async Task<ImmutableSortedDictionary<string, PriceListEntry>?> EffectivePriceList(string accountId, string companyId)
+    {
+        // Accounts are a few levels deep; the bound only guards against a cycle.
+        for (var (id, depth) = (companyId, 0); depth < 16; depth++)
+        {
+            if (await grains.GetGrain<IPriceListGrain>("pl_" + id).Get() is { } list)
+                return list;
+            if (await grains.GetGrain<ICompanyGrain>(id).GetFor(accountId) is not { ParentCompanyId: { } parent })
+                return null;
+            id = parent;
+        }
+        return null;
     }
 }
