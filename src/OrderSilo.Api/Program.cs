@@ -75,6 +75,7 @@ app.MapCompanies();
 app.MapCatalog();
 app.MapPriceLists();
 app.MapOrders();
+app.MapOrderRecords();
 
 await app.RunAsync();
 return 0;

@@ -13,6 +13,13 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("Place")]
     Task<PlaceOrderResult> Place(OrderPlacement placement);
 
+    /// <summary>
+    /// Changes the order's description, tag or metadata, or archives it; the version goes up by one. Not found for
+    /// another account's order; <c>version_conflict</c> when the expected version is stale.
+    /// </summary>
+    [Alias("Update")]
+    Task<Outcome<Order>> Update(string accountId, OrderPatch patch);
+
     /// <summary>The order when it exists in <paramref name="accountId"/>; otherwise null.</summary>
     [Alias("Get")]
     Task<Order?> Get(string accountId);

@@ -75,6 +75,17 @@ internal sealed class OrderGrain(
 
     private ICompanyGrain Company(OrderPlacement placement) => grains.GetGrain<ICompanyGrain>(placement.Command.CompanyId);
 
+    public async Task<Outcome<Order>> Update(string accountId, OrderPatch patch)
+    {
+        var current = await State.ReadAsync();
+        if (current.Order is not { } order || current.AccountId != accountId)
+            return Outcome<Order>.Fail(ErrorCodes.NotFound, $"There is no order '{this.GetPrimaryKeyString()}'.", "orderId");
+        var patched = OrderRules.ApplyPatch(order, patch, clock.GetUtcNow());
+        if (!patched.Failed && patched.Value != order)
+            await State.WriteAsync(current with { Order = patched.Value });
+        return patched;
+    }
+
     [ReadOnly]
     public async Task<Order?> Get(string accountId)
     {
