@@ -44,6 +44,7 @@ builder.UseOrleansClient(client =>
 });
 
 builder.Services.AddOrderSiloAuth(builder.Configuration);
+RateLimits.AddOrderSiloRateLimits(builder.Services, builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -63,6 +64,8 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+// After authentication, so that limits are per API client rather than per address.
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json");

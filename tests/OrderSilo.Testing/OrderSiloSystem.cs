@@ -23,14 +23,15 @@ public sealed class OrderSiloSystem : IAsyncDisposable
     public string AdminClientSecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
     public IReadOnlyList<HostProcess> Silos => _silos;
 
-    public static async Task<OrderSiloSystem> StartAsync(string name, int silos, IReadOnlyDictionary<string, string>? siloSettings = null)
+    public static async Task<OrderSiloSystem> StartAsync(
+        string name, int silos, IReadOnlyDictionary<string, string>? siloSettings = null, IReadOnlyDictionary<string, string>? apiSettings = null)
     {
         var system = new OrderSiloSystem(await PostgresServer.CreateDatabaseAsync(name));
         try
         {
             for (var i = 0; i < silos; i++)
                 system.AddSilo(siloSettings);
-            await system.StartApiAsync();
+            await system.StartApiAsync(apiSettings);
             return system;
         }
         catch
@@ -79,11 +80,11 @@ public sealed class OrderSiloSystem : IAsyncDisposable
         return _silos[index];
     }
 
-    public async Task StartApiAsync()
+    public async Task StartApiAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort.Next();
         ApiBaseAddress = new Uri($"http://127.0.0.1:{port}");
-        _api = HostProcess.Start("api", "OrderSilo.Api", new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__OrderSilo"] = ConnectionString,
             ["Orleans__ClusterId"] = _clusterId,
@@ -92,7 +93,10 @@ public sealed class OrderSiloSystem : IAsyncDisposable
             ["ORDERSILO_ADMIN_CLIENT_ID"] = AdminClientId,
             ["ORDERSILO_ADMIN_CLIENT_SECRET"] = AdminClientSecret,
             ["ORDERSILO_DEMO"] = "false",
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            environment[key] = value;
+        _api = HostProcess.Start("api", "OrderSilo.Api", environment);
         await WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
     }
 

@@ -12,6 +12,7 @@ public static class ApiProblems
     public const string Unauthorized = "unauthorized";
     public const string Forbidden = "forbidden";
     public const string Unavailable = "unavailable";
+    public const string RateLimited = "rate_limited";
     public const string InternalError = "internal_error";
 
     private static readonly Dictionary<string, (int Status, string Title)> Codes = new()
@@ -30,6 +31,7 @@ public static class ApiProblems
         [ErrorCodes.CreditLimitExceeded] = (422, "The company's available credit is too low."),
         [ErrorCodes.CurrencyMismatch] = (422, "The order mixes currencies."),
         [ErrorCodes.Unsupported] = (422, "Not offered."),
+        [RateLimited] = (429, "Too many requests."),
         [Unavailable] = (503, "The service is briefly unavailable; retry (the same poNumber is safe to retry)."),
         [InternalError] = (500, "An unexpected error occurred."),
     };
