@@ -20,6 +20,7 @@ public static class CompaniesEndpoints
         companies.MapPost("/", CreateCompany).WithSummary("Create a child company");
         companies.MapGet("/{companyId}", GetCompany).WithSummary("A company of the caller's account");
         companies.MapPatch("/{companyId}", UpdateCompany).WithSummary("Change a company's profile (null clears a field)");
+        companies.MapPut("/{companyId}/saved-card", SaveCard).WithSummary("Save the card behind a payment-gateway token");
         return routes;
     }
 
@@ -102,6 +103,21 @@ public static class CompaniesEndpoints
             return ApiProblems.Validation(errors.ToDictionary());
         var updated = await cluster.GetGrain<ICompanyGrain>(companyId).UpdateProfile(accountId, changes);
         return updated.Failed ? ApiProblems.For(updated.Error!) : TypedResults.Ok(updated.Value!);
+    }
+
+    /// <summary>The body of <c>PUT /api/v1/companies/{id}/saved-card</c>.</summary>
+    public sealed record SavedCardBody(string? CardToken);
+
+    private static async Task<Results<Ok<Company>, ProblemHttpResult>> SaveCard(
+        string companyId, SavedCardBody? body, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        // Whose company it is comes first: another account's id answers 404 whatever the body.
+        if (!Ids.IsValid(companyId, "co_") || await cluster.GetGrain<ICompanyGrain>(companyId).GetFor(user.AccountId()) is null)
+            return ApiProblems.NotFound($"There is no company '{companyId}'.");
+        if (body?.CardToken is not { Length: > 0 and <= 200 } token)
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["cardToken"] = ["A payment-gateway card token, such as tok_visa."] });
+        var saved = await cluster.GetGrain<ICompanyGrain>(companyId).SaveCard(user.AccountId(), token);
+        return saved.Failed ? ApiProblems.For(saved.Error!) : TypedResults.Ok(saved.Value!);
     }
 
     /// <summary>A JSON merge patch (RFC 7396) of string fields: a member sets a field, null clears it.</summary>

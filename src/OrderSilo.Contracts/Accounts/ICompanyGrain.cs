@@ -17,6 +17,13 @@ public interface ICompanyGrain : IGrainWithStringKey
     [Alias("UpdateProfile")]
     Task<Outcome<Company>> UpdateProfile(string accountId, System.Collections.Immutable.ImmutableSortedDictionary<string, string?> changes);
 
+    /// <summary>
+    /// Saves the card behind a payment-gateway token for a company of <paramref name="accountId"/>, replacing any
+    /// saved before; refused when the gateway does not know the token.
+    /// </summary>
+    [Alias("SaveCard")]
+    Task<Outcome<Company>> SaveCard(string accountId, string cardToken);
+
     /// <summary>The operator sets the credit limit and payment terms (no account check: an admin call).</summary>
     [Alias("SetCreditTerms")]
     Task<Outcome<Company>> SetCreditTerms(CreditTerms terms);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using OrderSilo.Contracts.Accounts;
 using OrderSilo.Contracts.Common;
 using OrderSilo.Grains.Infrastructure;
+using OrderSilo.Grains.Payments;
 using Orleans.Concurrency;
 
 namespace OrderSilo.Grains.Accounts;
@@ -40,6 +41,17 @@ internal sealed class CompanyGrain(
         if (changed.Failed || changed.Value == company)
             return changed;
         Change(state.State with { Company = changed.Value });
+        await PersistAsync();
+        return Outcome<Company>.Ok(state.State.Company!);
+    }
+
+    public async Task<Outcome<Company>> SaveCard(string accountId, string cardToken)
+    {
+        if (state.State.Company is not { } company || company.AccountId != accountId)
+            return Outcome<Company>.Fail(ErrorCodes.NotFound, $"There is no company '{this.GetPrimaryKeyString()}'.", "companyId");
+        if (SandboxCards.Describe(cardToken) is not { } card)
+            return Outcome<Company>.Fail(ErrorCodes.ValidationFailed, "The payment gateway does not know this card token.", "cardToken");
+        Change(state.State with { CardToken = cardToken, Company = company with { SavedCard = card } });
         await PersistAsync();
         return Outcome<Company>.Ok(state.State.Company!);
     }

@@ -13,4 +13,7 @@ public sealed record CompanyState
     public Company? Company { get; init; }
     public decimal CreditUsed { get; init; }
     public ImmutableSortedDictionary<string, decimal> Pending { get; init; } = ImmutableSortedDictionary<string, decimal>.Empty;
+
+    /// <summary>The payment gateway's token of the saved card (never shown; the company shows brand and last 4).</summary>
+    public string? CardToken { get; init; }
 }

@@ -127,4 +127,23 @@ public sealed class CompanyTests(SystemFixture fixture)
         var after = await ApiSession.ReadJsonAsync(await tenant.Http.GetAsync(new Uri(uri, UriKind.Relative), Cancel), 200);
         Assert.Equal(before.ToJsonString(), after.ToJsonString());
     }
+
+    [Fact]
+    public async Task SaveCard_ShowsBrandAndLast4Only_AndRefusesUnknownTokensAndStrangers()
+    {
+        using var tenant = await fixture.Admin.CreateTenantAsync();
+        using var stranger = await fixture.Admin.CreateTenantAsync();
+        var uri = new Uri($"/api/v1/companies/{tenant.CompanyId}/saved-card", UriKind.Relative);
+
+        var saved = await ApiSession.ReadJsonAsync(await tenant.Http.PutAsJsonAsync(uri, new { cardToken = "tok_mastercard" }, Cancel), 200);
+        var unknown = await tenant.Http.PutAsJsonAsync(uri, new { cardToken = "tok_stolen" }, Cancel);
+        var foreign = await stranger.Http.PutAsJsonAsync(uri, new { cardToken = "tok_visa" }, Cancel);
+
+        Assert.Equal("""{"brand":"mastercard","last4":"4444"}""", saved["savedCard"]!.ToJsonString());
+        Assert.DoesNotContain("tok_", saved.ToJsonString(), StringComparison.Ordinal);
+        await Problems.AssertAsync(unknown, 400, "validation_failed", "cardToken");
+        await Problems.AssertAsync(foreign, 404, "not_found");
+        var company = await ApiSession.ReadJsonAsync(await tenant.Http.GetAsync(new Uri($"/api/v1/companies/{tenant.CompanyId}", UriKind.Relative), Cancel), 200);
+        Assert.Equal("mastercard", company["savedCard"]!["brand"]!.GetValue<string>());
+    }
 }
