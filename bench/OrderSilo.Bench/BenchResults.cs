@@ -16,6 +16,8 @@ internal sealed record BenchResults
     public required CommitWindow OrderCommits { get; init; }
     public required LoadResult Replays { get; init; }
     public required CommitWindow ReplayCommits { get; init; }
+    public required LoadResult HotCompany { get; init; }
+    public required LoadResult SpreadCompanies { get; init; }
 
     public LoadResult NewOrdersAt64 => NewOrders[^1];
     public double BackgroundPerSecond => Background.PerSecond;
@@ -26,7 +28,9 @@ internal sealed record BenchResults
     public double CommitsPerReplay => Per(ReplayCommits.NetOf(BackgroundPerSecond), Replays.Successes);
     public double ReplaySpeedup => NewOrdersAt64.PerSecond > 0 ? Replays.PerSecond / NewOrdersAt64.PerSecond : double.NaN;
 
-    public IEnumerable<LoadResult> Steps => [Reference, .. NewOrders, Replays];
+    public double HotCompanyShare => SpreadCompanies.PerSecond > 0 ? HotCompany.PerSecond / SpreadCompanies.PerSecond : double.NaN;
+
+    public IEnumerable<LoadResult> Steps => [Reference, .. NewOrders, Replays, HotCompany, SpreadCompanies];
 
     public IReadOnlyList<TargetCheck> Targets =>
     [
@@ -34,6 +38,7 @@ internal sealed record BenchResults
         new("p99 latency of new orders at 64 connections", F($"{NewOrdersAt64.P99Ms:0.0} ms"), "≤ 100 ms", NewOrdersAt64.P99Ms <= 100),
         new("database commits per order (net of background)", F($"{CommitsPerOrderNet:0.00}"), "≤ 3", CommitsPerOrderNet <= 3),
         new("replays/s ÷ new orders/s at 64 connections", F($"{ReplaySpeedup:0.0}×"), "≥ 10×", ReplaySpeedup >= 10),
+        new("one capped company's orders/s ÷ 64 capped companies' orders/s (64 connections)", F($"{HotCompanyShare:0.00}"), "≥ 0.80", HotCompanyShare >= 0.8),
     ];
 
     public static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

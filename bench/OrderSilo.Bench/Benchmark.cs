@@ -84,6 +84,18 @@ internal sealed class Benchmark(BenchOptions options, TextWriter log)
         Step(replays);
         var replayCommits = (await counter.SettleAndReadAsync(ct)).Since(replayStart!);
 
+        // Credit: one company every connection orders for, against 64 companies one per connection, all capped so
+        // that every order reserves credit. The company grain coalesces concurrent reservations into one write.
+        Say($"credit: one capped company and {OrderConcurrencies[^1]} capped companies");
+        var hot = await api.CreateCappedCompanyAsync(tenantTokens, admin, $"hot-{_runId}", ct);
+        var spread = new List<string>();
+        for (var i = 0; i < OrderConcurrencies[^1]; i++)
+            spread.Add(await api.CreateCappedCompanyAsync(tenantTokens, admin, $"spread-{_runId}-{i}", ct));
+        var hotCompany = await NewOrdersAsync("one hot company", OrderConcurrencies[^1], options.StepDuration, tenantTokens, null, ct, _ => hot);
+        Step(hotCompany);
+        var spreadCompanies = await NewOrdersAsync("64 companies", OrderConcurrencies[^1], options.StepDuration, tenantTokens, null, ct, worker => spread[worker]);
+        Step(spreadCompanies);
+
         return new BenchResults
         {
             At = DateTimeOffset.UtcNow,
@@ -97,19 +109,22 @@ internal sealed class Benchmark(BenchOptions options, TextWriter log)
             OrderCommits = orderCommits!,
             Replays = replays,
             ReplayCommits = replayCommits,
+            HotCompany = hotCompany,
+            SpreadCompanies = spreadCompanies,
         };
     }
 
     private async Task<LoadResult> NewOrdersAsync(
-        string name, int concurrency, TimeSpan duration, TokenSource tokens, ConcurrentQueue<string>? created, CancellationToken ct)
+        string name, int concurrency, TimeSpan duration, TokenSource tokens, ConcurrentQueue<string>? created, CancellationToken ct,
+        Func<int, string>? companyOf = null)
     {
         Say($"{name}: {concurrency} connections for {duration.TotalSeconds:0} s");
         using var http = NewHttpClient(concurrency);
-        var step = $"{_runId}-{name[0]}{concurrency}";
+        var step = $"{_runId}-{name.Replace(' ', '-')}{concurrency}";
         return await ClosedLoop.RunAsync(name, concurrency, duration, async (worker, sequence, token) =>
         {
             var poNumber = $"{step}-{worker}-{sequence}";
-            var failure = await PostAsync(http, tokens, poNumber, replay: false, token);
+            var failure = await PostAsync(http, tokens, poNumber, replay: false, token, companyOf?.Invoke(worker));
             if (failure is null)
             {
                 created?.Enqueue(poNumber);
@@ -138,10 +153,10 @@ internal sealed class Benchmark(BenchOptions options, TextWriter log)
     }
 
     private static async ValueTask<(string Label, string Sample)?> PostAsync(
-        HttpClient http, TokenSource tokens, string poNumber, bool replay, CancellationToken ct)
+        HttpClient http, TokenSource tokens, string poNumber, bool replay, CancellationToken ct, string? companyId = null)
     {
         var token = await tokens.GetAsync(ct);
-        using var request = OrderSiloApi.PlaceOrder(poNumber, token);
+        using var request = OrderSiloApi.PlaceOrder(poNumber, token, companyId);
         using var response = await http.SendAsync(request, ct);
         var status = response.StatusCode;
         var replayed = response.Headers.TryGetValues("Idempotent-Replayed", out var values)

@@ -52,17 +52,29 @@ internal sealed class OrderSiloApi(HttpClient http)
     /// API.md lists <c>payment</c> among the body's fields; <c>account</c> is charged to the company's credit,
     /// which a new company has without limit.
     /// </summary>
-    public static ByteArrayContent OrderBody(string poNumber)
+    public static ByteArrayContent OrderBody(string poNumber, string? companyId = null)
     {
-        var body = $$$"""{"poNumber":"{{{poNumber}}}","lineItems":[{"productId":"{{{ProductId}}}","quantity":1,"denomination":"10.00"}],"payment":{"type":"account"}}""";
+        var company = companyId is null ? "" : $$$"""
+            "companyId":"{{{companyId}}}",
+            """.Trim();
+        var body = $$$"""{"poNumber":"{{{poNumber}}}",{{{company}}}"lineItems":[{"productId":"{{{ProductId}}}","quantity":1,"denomination":"10.00"}],"payment":{"type":"account"}}""";
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
         content.Headers.ContentType = Json;
         return content;
     }
 
-    public static HttpRequestMessage PlaceOrder(string poNumber, AccessToken token)
+    /// <summary>A child company of the tenant with a credit limit, so that its orders reserve credit.</summary>
+    public async Task<string> CreateCappedCompanyAsync(TokenSource tenant, TokenSource admin, string name, CancellationToken ct)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = OrderBody(poNumber) };
+        using var created = await SendAsync(HttpMethod.Post, "/api/v1/companies", new { name, country = "US" }, tenant, [HttpStatusCode.Created], ct);
+        var companyId = Text(created.RootElement, "id");
+        using var _ = await SendAsync(HttpMethod.Patch, $"/api/v1/admin/companies/{companyId}", new { creditLimit = "1000000000.00" }, admin, [HttpStatusCode.OK], ct);
+        return companyId;
+    }
+
+    public static HttpRequestMessage PlaceOrder(string poNumber, AccessToken token, string? companyId = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = OrderBody(poNumber, companyId) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         return request;
     }
