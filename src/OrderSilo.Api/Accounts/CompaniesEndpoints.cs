@@ -52,7 +52,7 @@ public static class CompaniesEndpoints
 
         var accountId = user.AccountId();
         var parentId = body.ParentCompanyId ?? user.HomeCompanyId();
-        var parent = Ids.IsValid(parentId, "co_") ? await cluster.GetGrain<ICompanyGrain>(parentId).GetFor(accountId) : null;
+        var parent = await cluster.InAccountAsync(accountId, parentId);
         if (parent is null)
             return ApiProblems.For(new DomainError(ErrorCodes.NotFound, $"There is no company '{parentId}'.", "parentCompanyId"));
         // A child takes its parent's currency and payment terms unless told otherwise; credit is set by the operator.
@@ -84,7 +84,7 @@ public static class CompaniesEndpoints
 
     private static async Task<Results<Ok<Company>, ProblemHttpResult>> GetCompany(string companyId, ClaimsPrincipal user, IClusterClient cluster)
     {
-        var company = Ids.IsValid(companyId, "co_") ? await cluster.GetGrain<ICompanyGrain>(companyId).GetFor(user.AccountId()) : null;
+        var company = await cluster.InAccountAsync(user.AccountId(), companyId);
         return company is null ? ApiProblems.NotFound($"There is no company '{companyId}'.") : TypedResults.Ok(company);
     }
 
@@ -92,7 +92,7 @@ public static class CompaniesEndpoints
         string companyId, JsonObject? body, ClaimsPrincipal user, IClusterClient cluster)
     {
         var accountId = user.AccountId();
-        var company = Ids.IsValid(companyId, "co_") ? await cluster.GetGrain<ICompanyGrain>(companyId).GetFor(accountId) : null;
+        var company = await cluster.InAccountAsync(accountId, companyId);
         if (company is null)
             return ApiProblems.NotFound($"There is no company '{companyId}'.");
         var errors = new ValidationErrors();
@@ -112,7 +112,7 @@ public static class CompaniesEndpoints
         string companyId, SavedCardBody? body, ClaimsPrincipal user, IClusterClient cluster)
     {
         // Whose company it is comes first: another account's id answers 404 whatever the body.
-        if (!Ids.IsValid(companyId, "co_") || await cluster.GetGrain<ICompanyGrain>(companyId).GetFor(user.AccountId()) is null)
+        if (await cluster.InAccountAsync(user.AccountId(), companyId) is null)
             return ApiProblems.NotFound($"There is no company '{companyId}'.");
         if (body?.CardToken is not { Length: > 0 and <= 200 } token)
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["cardToken"] = ["A payment-gateway card token, such as tok_visa."] });

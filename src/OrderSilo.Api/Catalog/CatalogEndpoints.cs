@@ -1,3 +1,4 @@
+using OrderSilo.Api.Accounts;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderSilo.Api.Auth;
@@ -28,7 +29,7 @@ public static class CatalogEndpoints
     {
         if (ListPage.InvalidLimit(limit) is { } invalid)
             return invalid;
-        if (companyId is not null && !await InCallersAccount(cluster, user, companyId))
+        if (companyId is not null && await cluster.InAccountAsync(user.AccountId(), companyId) is null)
             return ApiProblems.NotFound($"There is no company '{companyId}'.");
         var size = ListPage.SizeOf(limit);
         var page = await cluster.GetGrain<ICatalogQueryGrain>(0).List(cursor, size + 1);
@@ -60,7 +61,4 @@ public static class CatalogEndpoints
         var stored = await cluster.GetGrain<IProductGrain>(productId).Put(product);
         return stored.Failed ? ApiProblems.For(stored.Error!) : TypedResults.Ok(stored.Value!);
     }
-
-    private static async Task<bool> InCallersAccount(IClusterClient cluster, ClaimsPrincipal user, string companyId) =>
-        Ids.IsValid(companyId, "co_") && await cluster.GetGrain<ICompanyGrain>(companyId).GetFor(user.AccountId()) is not null;
 }

@@ -1,3 +1,4 @@
+using OrderSilo.Api.Accounts;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderSilo.Api.Auth;
@@ -46,8 +47,7 @@ public static class OrdersEndpoints
         var query = OrderListQuery.Parse(request.Query, user.AccountId(), errors);
         if (query is null)
             return ApiProblems.Validation(errors.ToDictionary());
-        if (query.CompanyId is { } companyId && (!Ids.IsValid(companyId, "co_")
-            || await cluster.GetGrain<ICompanyGrain>(companyId).GetFor(query.AccountId) is null))
+        if (query.CompanyId is { } companyId && await cluster.InAccountAsync(query.AccountId, companyId) is null)
             return ApiProblems.For(new DomainError(ErrorCodes.NotFound, $"There is no company '{companyId}'.", "companyId"));
         var (orders, next) = await cluster.GetGrain<IOrderQueryGrain>(0).List(query);
         return TypedResults.Ok(new ListPage<Order>(orders, next is null ? null : OrderListQuery.EncodeCursor(next)));
