@@ -32,20 +32,27 @@ internal sealed class PoNumberGrain(
     public async Task<PlaceOrderResult> Place(PlaceOrder command)
     {
         var fingerprint = PlaceOrderFingerprint.Of(command);
-        if (!Claim.IsLoaded)
+        // A claim this activation knows of is answered without pricing, so a repeated request replays its order
+        // even if the catalog no longer accepts its cart.
+        if (!Claim.IsLoaded || Claim.State.OrderId is null)
         {
-            // A new poNumber is the common case: price first (in memory), then claim with a write that fails if a
-            // claim exists, so a new order costs no read here. Only a refused cart reads, because a repeated
-            // request must replay its order even if the catalog no longer accepts that cart.
             var priced = await PlacementPricer.PriceAsync(grains, AccountId, command);
-            if (priced.Failed && (await Claim.ReadAsync()).OrderId is null)
-                return PlaceOrderResult.Refused(priced.Error!);
-            if (!priced.Failed && await Claim.TryCreateAsync(NewClaim(command, fingerprint)))
-                return await PlaceJustClaimed(command, priced.Value!);
+            if (priced.Failed)
+            {
+                // Only a refused cart reads the claim here: a new poNumber, the common case, costs no read.
+                if ((await Claim.ReadAsync()).OrderId is null)
+                    return PlaceOrderResult.Refused(priced.Error!);
+            }
+            else if (await TryClaimAsync(NewClaim(command, fingerprint)))
+            {
+                crashPoints.Value.AfterClaim(command.PoNumber);
+                return await PlaceClaimed(priced.Value);
+            }
         }
-        return Claim.State.OrderId is null
-            ? await PlaceUnclaimed(command, fingerprint)
-            : await PlaceClaimedAgain(command, fingerprint);
+        return Claim.State.Fingerprint == fingerprint
+            ? await PlaceClaimed(null)
+            : PlaceOrderResult.Refused(new DomainError(ErrorCodes.PoNumberReused,
+                $"poNumber '{command.PoNumber}' was used for a different order.", "poNumber"));
     }
 
     public async Task<Order?> GetOrder() =>
@@ -57,25 +64,18 @@ internal sealed class PoNumberGrain(
             await PlaceClaimed(null);
     }
 
-    private async Task<PlaceOrderResult> PlaceUnclaimed(PlaceOrder command, string fingerprint)
+    /// <summary>
+    /// Claims the poNumber unless another placement holds it. With nothing read yet the claim is written first and
+    /// read only on a conflict; a stored claim that was released (its order refused) is claimed over.
+    /// </summary>
+    private async Task<bool> TryClaimAsync(PoNumberState claim)
     {
-        var priced = await PlacementPricer.PriceAsync(grains, AccountId, command);
-        if (priced.Failed)
-            return PlaceOrderResult.Refused(priced.Error!);
-        await Claim.WriteAsync(NewClaim(command, fingerprint));
-        return await PlaceJustClaimed(command, priced.Value!);
-    }
-
-    private async Task<PlaceOrderResult> PlaceClaimedAgain(PlaceOrder command, string fingerprint) =>
-        Claim.State.Fingerprint == fingerprint
-            ? await PlaceClaimed(null)
-            : PlaceOrderResult.Refused(new DomainError(ErrorCodes.PoNumberReused,
-                $"poNumber '{command.PoNumber}' was used for a different order.", "poNumber"));
-
-    private async Task<PlaceOrderResult> PlaceJustClaimed(PlaceOrder command, PricedOrder priced)
-    {
-        crashPoints.Value.AfterClaim(command.PoNumber);
-        return await PlaceClaimed(priced);
+        if (!Claim.IsLoaded && await Claim.TryCreateAsync(claim))
+            return true;
+        if (Claim.State.OrderId is not null)
+            return false;
+        await Claim.WriteAsync(claim);
+        return true;
     }
 
     private async Task<PlaceOrderResult> PlaceClaimed(PricedOrder? priced)
