@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OrderSilo.Contracts.Accounts;
 using OrderSilo.Contracts.Catalog;
 using OrderSilo.Contracts.Common;
 
@@ -13,11 +14,11 @@ public interface IPricingGrain : IGrainWithIntegerKey
     Task<Outcome<PricedOrder>> Price(PricingRequest request);
 
     /// <summary>
-    /// The price list a company of <paramref name="accountId"/> buys with: its own, else its nearest ancestor's;
-    /// null when none has one (list prices).
+    /// The price list <paramref name="company"/> buys with: its own, else its nearest ancestor's; null when none
+    /// has one (list prices). Takes the company its caller already holds, so the lookup starts without a call.
     /// </summary>
     [Alias("EffectivePriceList")]
-    Task<ImmutableSortedDictionary<string, PriceListEntry>?> EffectivePriceList(string accountId, string companyId);
+    Task<ImmutableSortedDictionary<string, PriceListEntry>?> EffectivePriceList(Company company);
 
     /// <summary>The products as a company of <paramref name="accountId"/> buys them: its effective price list applied.</summary>
     [Alias("ForCompany")]

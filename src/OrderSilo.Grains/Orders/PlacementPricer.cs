@@ -18,7 +18,7 @@ internal static class PlacementPricer
         if (command.Payment.Type != PaymentTypes.Account)
             return Outcome<PricedOrder>.Fail(ErrorCodes.Unsupported, $"Payment type '{command.Payment.Type}' is not offered yet.", "payment.type");
         var pricing = grains.GetGrain<IPricingGrain>(0);
-        var priceList = await pricing.EffectivePriceList(accountId, company.Id);
+        var priceList = await pricing.EffectivePriceList(company);
         var request = new PricingRequest(company.Country, command.Currency, command.LineItems, !string.IsNullOrEmpty(command.Recipient?.Phone), priceList);
         var priced = await pricing.Price(request);
         // Refuse what plainly does not fit before anything is claimed; the reservation is the check that counts.

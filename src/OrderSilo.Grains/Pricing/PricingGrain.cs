@@ -21,20 +21,21 @@ internal sealed class PricingGrain(IGrainFactory grains) : Grain, IPricingGrain
 
     public async Task<IReadOnlyList<Product>> ForCompany(string accountId, string companyId, IReadOnlyList<Product> products)
     {
-        var list = await EffectivePriceList(accountId, companyId);
+        var company = await grains.GetGrain<ICompanyGrain>(companyId).GetFor(accountId);
+        var list = company is null ? null : await EffectivePriceList(company);
         return [.. products.Select(p => PriceListRules.Effective(p, list))];
     }
 
-    public async Task<ImmutableSortedDictionary<string, PriceListEntry>?> EffectivePriceList(string accountId, string companyId)
+    public async Task<ImmutableSortedDictionary<string, PriceListEntry>?> EffectivePriceList(Company company)
     {
         // Accounts are a few levels deep; the bound only guards against a cycle.
-        for (var (id, depth) = (companyId, 0); depth < 16; depth++)
+        for (var (current, depth) = (company, 0); current is not null && depth < 16; depth++)
         {
-            if (await grains.GetGrain<IPriceListGrain>("pl_" + id).Get() is { } list)
+            if (await grains.GetGrain<IPriceListGrain>("pl_" + current.Id).Get() is { } list)
                 return list;
-            if (await grains.GetGrain<ICompanyGrain>(id).GetFor(accountId) is not { ParentCompanyId: { } parent })
-                return null;
-            id = parent;
+            current = current.ParentCompanyId is { } parent
+                ? await grains.GetGrain<ICompanyGrain>(parent).GetFor(company.AccountId)
+                : null;
         }
         return null;
     }
