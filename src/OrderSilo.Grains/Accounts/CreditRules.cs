@@ -15,15 +15,28 @@ public static class CreditRules
     public static Outcome<Reservation> Reserve(CompanyState state, string orderId, decimal amount, string currency)
     {
         var company = state.Company!;
-        if (company.CreditLimit is not { } limit || state.Pending.ContainsKey(orderId))
+        if (company.CreditLimit is null || state.Pending.ContainsKey(orderId))
             return Outcome<Reservation>.Ok(new Reservation(state, Created: false));
-        if (currency != company.Currency)
-            return Outcome<Reservation>.Fail(ErrorCodes.CurrencyMismatch,
-                $"Company '{company.Id}' has credit in {company.Currency}; an order on account must be in it too, not {currency}.", "currency");
-        if (state.CreditUsed + amount > limit)
-            return Outcome<Reservation>.Fail(ErrorCodes.CreditLimitExceeded,
-                $"The order's {amount} {currency} is more than the {Available(company, state.CreditUsed)} {currency} of credit company '{company.Id}' has left.", "companyId");
+        if (Refusal(company, amount, currency) is { } refusal)
+            return Outcome<Reservation>.Fail(refusal);
         return Outcome<Reservation>.Ok(new Reservation(WithUsed(state with { Pending = state.Pending.Add(orderId, amount) }, state.CreditUsed + amount), Created: true));
+    }
+
+    /// <summary>
+    /// Why the company's credit cannot carry an order of <paramref name="amount"/>, or null. Uncapped companies
+    /// carry anything; a capped one only orders in its own currency that fit its available credit.
+    /// </summary>
+    public static DomainError? Refusal(Company company, decimal amount, string currency)
+    {
+        if (company.CreditLimit is null)
+            return null;
+        if (currency != company.Currency)
+            return new(ErrorCodes.CurrencyMismatch,
+                $"Company '{company.Id}' has credit in {company.Currency}; an order on account must be in it too, not {currency}.", "currency");
+        return amount > company.AvailableCredit
+            ? new(ErrorCodes.CreditLimitExceeded,
+                $"The order's {amount} {currency} is more than the {company.AvailableCredit} {currency} of credit company '{company.Id}' has left.", "companyId")
+            : null;
     }
 
     /// <summary>The order was written: its reservation is final and leaves the pending map.</summary>

@@ -2,6 +2,7 @@ using OrderSilo.Contracts.Accounts;
 using OrderSilo.Contracts.Common;
 using OrderSilo.Contracts.Orders;
 using OrderSilo.Contracts.Pricing;
+using OrderSilo.Grains.Accounts;
 
 namespace OrderSilo.Grains.Orders;
 
@@ -21,13 +22,10 @@ internal static class PlacementPricer
         var priceList = await pricing.EffectivePriceList(company);
         var request = new PricingRequest(company.Country, command.Currency, command.LineItems, !string.IsNullOrEmpty(command.Recipient?.Phone), priceList);
         var priced = await pricing.Price(request);
-        // Refuse what plainly does not fit before anything is claimed; the reservation is the check that counts.
-        if (!priced.Failed && company.AvailableCredit is { } available && priced.Value!.Currency == company.Currency
-            && priced.Value.Totals.AmountTotal > available)
-        {
-            return Outcome<PricedOrder>.Fail(ErrorCodes.CreditLimitExceeded,
-                $"The order's {priced.Value.Totals.AmountTotal} {company.Currency} is more than the {available} {company.Currency} of credit company '{company.Id}' has left.", "companyId");
-        }
+        // Refuse what does not fit before anything is claimed; the reservation applies the same rule to the
+        // company's state at that moment, and that is the check that counts.
+        if (!priced.Failed && CreditRules.Refusal(company, priced.Value!.Totals.AmountTotal, priced.Value.Currency) is { } refusal)
+            return Outcome<PricedOrder>.Fail(refusal);
         return priced;
     }
 }
