@@ -36,7 +36,7 @@ internal sealed class CompanyGrain(
     public async Task<Outcome<Company>> UpdateProfile(string accountId, ImmutableSortedDictionary<string, string?> changes)
     {
         if (state.State.Company is not { } company || company.AccountId != accountId)
-            return Outcome<Company>.Fail(ErrorCodes.NotFound, $"There is no company '{this.GetPrimaryKeyString()}'.", "companyId");
+            return Outcome<Company>.Fail(NotFound);
         var changed = CompanyRules.ApplyProfile(company, changes);
         if (changed.Failed || changed.Value == company)
             return changed;
@@ -48,7 +48,7 @@ internal sealed class CompanyGrain(
     public async Task<Outcome<Company>> SaveCard(string accountId, string cardToken)
     {
         if (state.State.Company is not { } company || company.AccountId != accountId)
-            return Outcome<Company>.Fail(ErrorCodes.NotFound, $"There is no company '{this.GetPrimaryKeyString()}'.", "companyId");
+            return Outcome<Company>.Fail(NotFound);
         if (SandboxCards.Describe(cardToken) is not { } card)
             return Outcome<Company>.Fail(ErrorCodes.ValidationFailed, "The payment gateway does not know this card token.", "cardToken");
         Change(state.State with { CardToken = cardToken, Company = company with { SavedCard = card } });
@@ -59,7 +59,7 @@ internal sealed class CompanyGrain(
     public async Task<Outcome<Company>> SetCreditTerms(CreditTerms terms)
     {
         if (state.State.Company is not { } company)
-            return Outcome<Company>.Fail(ErrorCodes.NotFound, $"There is no company '{this.GetPrimaryKeyString()}'.", "companyId");
+            return Outcome<Company>.Fail(NotFound);
         var next = state.State;
         if (terms.SetsCreditLimit)
         {
@@ -78,7 +78,7 @@ internal sealed class CompanyGrain(
     public async Task<Outcome<bool>> ReserveCredit(string accountId, string orderId, decimal amount, string currency)
     {
         if (state.State.Company is not { } company || company.AccountId != accountId)
-            return Outcome<bool>.Fail(ErrorCodes.NotFound, $"There is no company '{this.GetPrimaryKeyString()}'.", "companyId");
+            return Outcome<bool>.Fail(NotFound);
         var reserved = CreditRules.Reserve(state.State, orderId, amount, currency);
         if (reserved.Failed)
             return Outcome<bool>.Fail(reserved.Error!);
@@ -113,6 +113,9 @@ internal sealed class CompanyGrain(
     [ReadOnly]
     public Task<Company?> GetFor(string accountId) =>
         Task.FromResult(state.State.Company is { } company && company.AccountId == accountId ? company : null);
+
+    /// <summary>The answer for a company that does not exist, or exists in another account (never told apart).</summary>
+    private DomainError NotFound => new(ErrorCodes.NotFound, $"There is no company '{this.GetPrimaryKeyString()}'.", "companyId");
 
     private void Change(CompanyState next)
     {
