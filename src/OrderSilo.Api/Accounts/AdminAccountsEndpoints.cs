@@ -57,7 +57,7 @@ public static class AdminAccountsEndpoints
     {
         var name = body?.Name ?? "API client";
         if (name.Length is 0 or > 200)
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["name"] = ["From 1 to 200 characters."] });
+            return ApiProblems.Validation("name", "From 1 to 200 characters.");
         if (!Ids.IsValid(accountId, "acc_"))
             return ApiProblems.NotFound($"There is no account '{accountId}'.");
         var (clientId, secret) = (Ids.NewClientId(), Ids.NewClientSecret());

@@ -41,7 +41,7 @@ public static class CompaniesEndpoints
         CreateCompanyBody? body, ClaimsPrincipal user, IClusterClient cluster)
     {
         if (body is null)
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["body"] = ["Send a JSON object."] });
+            return ApiProblems.Validation("body", "Send a JSON object.");
         var fields = body.ProfileFields();
         var errors = new ValidationErrors();
         errors.Required(CompanyProfileFields.Name, body.Name);
@@ -115,7 +115,7 @@ public static class CompaniesEndpoints
         if (await cluster.InAccountAsync(user.AccountId(), companyId) is null)
             return ApiProblems.NotFound($"There is no company '{companyId}'.");
         if (body?.CardToken is not { Length: > 0 and <= 200 } token)
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["cardToken"] = ["A payment-gateway card token, such as tok_visa."] });
+            return ApiProblems.Validation("cardToken", "A payment-gateway card token, such as tok_visa.");
         var saved = await cluster.GetGrain<ICompanyGrain>(companyId).SaveCard(user.AccountId(), token);
         return saved.Failed ? ApiProblems.For(saved.Error!) : TypedResults.Ok(saved.Value!);
     }

@@ -43,6 +43,9 @@ public static class ApiProblems
 
     public static ProblemHttpResult NotFound(string detail) => Create(ErrorCodes.NotFound, detail);
 
+    public static ProblemHttpResult Validation(string field, string message) =>
+        Validation(new Dictionary<string, string[]> { [field] = [message] });
+
     public static ProblemHttpResult Validation(IDictionary<string, string[]> errors) =>
         Create(ErrorCodes.ValidationFailed, "Check the fields named in 'errors'.", errors);
 

@@ -13,7 +13,7 @@ public static class ListPage
 
     public static ProblemHttpResult? InvalidLimit(int? limit) =>
         limit is < 1 or > MaxLimit
-            ? ApiProblems.Validation(new Dictionary<string, string[]> { ["limit"] = [$"From 1 to {MaxLimit}."] })
+            ? ApiProblems.Validation("limit", $"From 1 to {MaxLimit}.")
             : null;
 
     public static int SizeOf(int? limit) => limit ?? DefaultLimit;

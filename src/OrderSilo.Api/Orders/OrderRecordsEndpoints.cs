@@ -32,7 +32,7 @@ public static class OrderRecordsEndpoints
         var errors = new ValidationErrors();
         var patch = body is null ? null : OrderPatchReader.Read(body, errors);
         if (patch is null)
-            return ApiProblems.Validation(body is null ? new Dictionary<string, string[]> { ["body"] = ["Send a JSON object."] } : errors.ToDictionary());
+            return (body is null ? ApiProblems.Validation("body", "Send a JSON object.") : ApiProblems.Validation(errors.ToDictionary()));
         return Answer(await ApplyAsync(cluster, user, orderId, patch));
     }
 
@@ -43,7 +43,7 @@ public static class OrderRecordsEndpoints
     {
         var errors = new ValidationErrors();
         if (body?["records"] is not JsonArray records || records.Count is 0 or > MaxBatch)
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["records"] = [$"From 1 to {MaxBatch} records."] });
+            return ApiProblems.Validation("records", $"From 1 to {MaxBatch} records.");
         var work = new List<(string OrderId, OrderPatch Patch)>();
         for (var i = 0; i < records.Count; i++)
         {
