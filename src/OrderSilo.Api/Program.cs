@@ -79,6 +79,7 @@ app.MapCatalog();
 app.MapPriceLists();
 app.MapOrders();
 app.MapOrderRecords();
+app.MapOrderBatches();
 
 await app.RunAsync();
 return 0;

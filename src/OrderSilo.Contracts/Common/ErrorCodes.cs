@@ -27,4 +27,6 @@ public static class ErrorCodes
     public const string Unsupported = "unsupported";
     /// <summary>A resource with the same unique value already exists.</summary>
     public const string Conflict = "conflict";
+    /// <summary>A valid record of an atomic batch that was not placed because another record was refused.</summary>
+    public const string BatchNotPlaced = "batch_not_placed";
 }

@@ -21,4 +21,19 @@ public interface IPoNumberGrain : IGrainWithStringKey
     /// <summary>Completes a claimed placement that no client asked about again (called by the sweeper).</summary>
     [Alias("Resume")]
     Task Resume();
+
+    /// <summary>
+    /// First phase of an atomic batch: checks and prices the command, claims the poNumber for
+    /// <paramref name="attempt"/> and reserves the order's credit. The claim is the batch's until the batch decides.
+    /// </summary>
+    [Alias("Prepare")]
+    Task<BatchVote> Prepare(string attempt, PlaceOrder command);
+
+    /// <summary>Second phase, after the batch's commit record is durable: creates the claimed order.</summary>
+    [Alias("Commit")]
+    Task<PlaceOrderResult> Commit(string attempt, Pricing.PricedOrder priced);
+
+    /// <summary>Second phase of a refused batch: releases the claim and the credit <paramref name="attempt"/> took.</summary>
+    [Alias("Abort")]
+    Task Abort(string attempt);
 }

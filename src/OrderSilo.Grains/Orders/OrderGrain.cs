@@ -29,11 +29,12 @@ internal sealed class OrderGrain(
         // but an earlier attempt of this same placement, so write first and read only if that write conflicts.
         if (placement.Priced is { } priced)
         {
-            var reserved = await ReserveCreditAsync(placement, priced);
+            // An atomic batch reserved the credit when it prepared: that reservation is this order's to confirm.
+            var reserved = placement.CreditReserved ? Outcome<bool>.Ok(false) : await ReserveCreditAsync(placement, priced);
             if (reserved.Failed)
                 return PlaceOrderResult.Refused(reserved.Error!);
             if (await State.TryCreateAsync(NewState(placement, priced)))
-                return await ConfirmedAsync(placement, reserved.Value);
+                return await ConfirmedAsync(placement, reserved.Value || placement.CreditReserved);
             // Another activation wrote this order first (its own reservation holds): undo only what this call did.
             if (reserved.Value)
                 await Company(placement).ReleaseCredit(placement.OrderId);

@@ -12,10 +12,10 @@ namespace OrderSilo.Grains.Orders;
 /// Exactly-once placement. Non-reentrant on purpose: concurrent requests for one poNumber queue here, so the
 /// first claims and the rest see its claim. The claim (order id, fingerprint, command) is durable before the
 /// order grain is asked to create the order, so after a crash the next request, or the sweeper, rolls the same
-/// placement forward and never creates a second order.
+/// placement forward and never creates a second order. Its part in atomic batches is in PoNumberGrain.Batch.cs.
 /// </summary>
 [GrainType("ponumber")]
-internal sealed class PoNumberGrain(
+internal sealed partial class PoNumberGrain(
     [FromKeyedServices(StorageNames.Orders)] IGrainStorage storage,
     IGrainFactory grains,
     TimeProvider clock,
@@ -49,10 +49,14 @@ internal sealed class PoNumberGrain(
                 return await PlaceClaimed(priced.Value);
             }
         }
+        // A claim an atomic batch holds is settled first: rolled forward, given back, or still the batch's.
+        if (!await SettleBatchAsync())
+            return PlaceOrderResult.Refused(BatchInProgress(command.PoNumber));
+        if (Claim.State.OrderId is null)
+            return await Place(command);
         return Claim.State.Fingerprint == fingerprint
             ? await PlaceClaimed(null)
-            : PlaceOrderResult.Refused(new DomainError(ErrorCodes.PoNumberReused,
-                $"poNumber '{command.PoNumber}' was used for a different order.", "poNumber"));
+            : PlaceOrderResult.Refused(Reused(command.PoNumber));
     }
 
     public async Task<Order?> GetOrder() =>
@@ -60,7 +64,7 @@ internal sealed class PoNumberGrain(
 
     public async Task Resume()
     {
-        if ((await Claim.ReadAsync()).OrderId is not null)
+        if ((await Claim.ReadAsync()).OrderId is not null && await SettleBatchAsync() && Claim.State.OrderId is not null)
             await PlaceClaimed(null);
     }
 
@@ -78,9 +82,9 @@ internal sealed class PoNumberGrain(
         return true;
     }
 
-    private async Task<PlaceOrderResult> PlaceClaimed(PricedOrder? priced)
+    private async Task<PlaceOrderResult> PlaceClaimed(PricedOrder? priced, bool creditReserved = false)
     {
-        var placement = new OrderPlacement(Claim.State.OrderId!, AccountId, Claim.State.Command!, priced);
+        var placement = new OrderPlacement(Claim.State.OrderId!, AccountId, Claim.State.Command!, priced, creditReserved);
         var result = await grains.GetGrain<IOrderGrain>(placement.OrderId).Place(placement);
         if (result.Error is not null)
         {
