@@ -8,7 +8,21 @@ public static class RetryingClient
 {
     public sealed record Acknowledgement(int Status, string OrderId, int Attempts, int Unavailable);
 
+    /// <summary>The first answer that is not "unavailable", with how many attempts it took.</summary>
+    public sealed record Answer(HttpResponseMessage Response, int Attempts, int Unavailable);
+
     public static async Task<Acknowledgement> PlaceAsync(HttpClient http, object body, TimeSpan patience)
+    {
+        var answer = await PostAsync(http, "/api/v1/orders", body, patience);
+        var status = (int)answer.Response.StatusCode;
+        if (status is not (200 or 201))
+            throw new InvalidOperationException($"Placement answered {status}: {await answer.Response.Content.ReadAsStringAsync()}");
+        var order = await ApiSession.ReadJsonAsync(answer.Response, status);
+        return new Acknowledgement(status, order["orderId"]!.GetValue<string>(), answer.Attempts, answer.Unavailable);
+    }
+
+    /// <summary>Posts <paramref name="body"/> until the answer is something other than 503 or a broken connection.</summary>
+    public static async Task<Answer> PostAsync(HttpClient http, string path, object body, TimeSpan patience)
     {
         var deadline = DateTime.UtcNow + patience;
         var (attempts, unavailable) = (0, 0);
@@ -17,15 +31,9 @@ public static class RetryingClient
             attempts++;
             try
             {
-                var response = await http.PostAsJsonAsync("/api/v1/orders", body);
-                var status = (int)response.StatusCode;
-                if (status is 200 or 201)
-                {
-                    var order = await ApiSession.ReadJsonAsync(response, status);
-                    return new Acknowledgement(status, order["orderId"]!.GetValue<string>(), attempts, unavailable);
-                }
-                if (status != 503)
-                    throw new InvalidOperationException($"Placement answered {status}: {await response.Content.ReadAsStringAsync()}");
+                var response = await http.PostAsJsonAsync(path, body);
+                if ((int)response.StatusCode != 503)
+                    return new Answer(response, attempts, unavailable);
                 unavailable++;
             }
             catch (HttpRequestException)
@@ -37,7 +45,7 @@ public static class RetryingClient
                 unavailable++;
             }
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Not acknowledged after {attempts} attempts in {patience}.");
+                throw new TimeoutException($"Not answered after {attempts} attempts in {patience}.");
             await Task.Delay(TimeSpan.FromMilliseconds(200));
         }
     }
