@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OrderSilo.Grains.Infrastructure;
 using OrderSilo.Grains.Orders;
+using OrderSilo.Grains.Payments;
 using OrderSilo.Silo;
 using Orleans.Configuration;
 
@@ -32,6 +33,8 @@ builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSe
 builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("OrderSilo:Reminders"));
 builder.Services.Configure<ClaimSweeperOptions>(builder.Configuration.GetSection("OrderSilo:ClaimSweeper"));
 builder.Services.Configure<CrashPointOptions>(builder.Configuration.GetSection("OrderSilo:CrashPoints"));
+builder.Services.Configure<LifecycleOptions>(builder.Configuration.GetSection("OrderSilo:Lifecycle"));
+builder.Services.Configure<PaymentGatewayOptions>(builder.Configuration.GetSection("OrderSilo:Payments"));
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
 await builder.Build().RunAsync();

@@ -51,4 +51,12 @@ public interface ICompanyGrain : IGrainWithStringKey
     /// <summary>The company when it exists and belongs to <paramref name="accountId"/>; otherwise null.</summary>
     [Alias("GetFor")]
     Task<Company?> GetFor(string accountId);
+
+    /// <summary>
+    /// Charges the company's saved card through the payment gateway, once per <paramref name="idempotencyKey"/>
+    /// (an order id): the charge id, or <c>saved_card_required</c> / <c>card_declined</c>. Throws
+    /// <see cref="TimeoutException"/> when the gateway does not answer in time (retry with the same key).
+    /// </summary>
+    [Alias("ChargeCard")]
+    Task<Outcome<string>> ChargeCard(string accountId, string idempotencyKey, decimal amount, string currency);
 }

@@ -29,4 +29,16 @@ public static class ErrorCodes
     public const string Conflict = "conflict";
     /// <summary>A valid record of an atomic batch that was not placed because another record was refused.</summary>
     public const string BatchNotPlaced = "batch_not_placed";
+    /// <summary>The product, or accepting with autoPay, needs a saved card the company does not have.</summary>
+    public const string SavedCardRequired = "saved_card_required";
+    /// <summary>The payment gateway declined the saved card.</summary>
+    public const string CardDeclined = "card_declined";
+    /// <summary>The free payment type on an order whose total is not zero.</summary>
+    public const string NotFree = "not_free";
+    /// <summary>A purchase order for a company without a billing name.</summary>
+    public const string BillingNameRequired = "billing_name_required";
+    /// <summary>A payment larger than what the order still owes.</summary>
+    public const string Overpayment = "overpayment";
+    /// <summary>The payment gateway did not answer in time; nothing was charged that a retry would charge again.</summary>
+    public const string PaymentGatewayTimeout = "payment_gateway_timeout";
 }

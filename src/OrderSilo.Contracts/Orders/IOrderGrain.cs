@@ -23,4 +23,26 @@ public interface IOrderGrain : IGrainWithStringKey
     /// <summary>The order when it exists in <paramref name="accountId"/>; otherwise null.</summary>
     [Alias("Get")]
     Task<Order?> Get(string accountId);
+
+    /// <summary>
+    /// Accepts a quote: <paramref name="autoPay"/> charges the company's saved card, otherwise an invoice is issued
+    /// with the company's payment terms. Accepting again the same way answers the order as it is.
+    /// </summary>
+    [Alias("Accept")]
+    Task<Outcome<Order>> Accept(string accountId, bool autoPay);
+
+    /// <summary>Approves a purchase order (null <paramref name="accountId"/>: the operator): its payment term starts.</summary>
+    [Alias("Approve")]
+    Task<Outcome<Order>> Approve(string? accountId);
+
+    /// <summary>Cancels the order (null <paramref name="accountId"/>: the operator), giving back its credit.</summary>
+    [Alias("Cancel")]
+    Task<Outcome<Order>> Cancel(string? accountId, string? reason);
+
+    /// <summary>
+    /// Records money received under <paramref name="reference"/>, once per reference; full payment completes the
+    /// order (delivering its vouchers) and gives back the credit it held.
+    /// </summary>
+    [Alias("RecordPayment")]
+    Task<Outcome<Order>> RecordPayment(string accountId, string reference, decimal amount);
 }

@@ -18,8 +18,8 @@ public sealed record Order
     [Id(4)] public required string Status { get; init; }
     /// <summary><c>pending</c>, <c>delivered</c> or <c>cancelled</c>.</summary>
     [Id(5)] public required string DeliveryStatus { get; init; }
-    /// <summary>One of <see cref="PaymentTypes"/>.</summary>
-    [Id(6)] public required string PaymentType { get; init; }
+    /// <summary>One of <see cref="PaymentTypes"/>; null for a quote until it is accepted.</summary>
+    [Id(6)] public string? PaymentType { get; init; }
     /// <summary>ISO 4217 code of every amount in the order.</summary>
     [Id(7)] public required string Currency { get; init; }
     /// <summary>The priced lines.</summary>
@@ -60,4 +60,14 @@ public sealed record Order
     [Id(25)] public required int Version { get; init; }
     /// <summary>Who receives the vouchers.</summary>
     [Id(26)] public Recipient? Recipient { get; init; }
+    /// <summary>Quotes: after this moment the quote can no longer be accepted; null = no limit.</summary>
+    [Id(27)] public DateTimeOffset? ValidUntil { get; init; }
+    /// <summary>What has been paid so far (the sum of <see cref="Payments"/>, or the total once charged or on account).</summary>
+    [Id(28)] public decimal AmountPaid { get; init; }
+    /// <summary>Money recorded by <c>POST /orders/{id}/payments</c>, oldest first.</summary>
+    [Id(29)] public ImmutableArray<OrderPayment> Payments { get; init; } = [];
+    /// <summary>Every status change, oldest first, with its time and cause.</summary>
+    [Id(30)] public ImmutableArray<OrderTransition> History { get; init; } = [];
+    /// <summary>The payment gateway's charge id of a card payment.</summary>
+    [Id(31)] public string? ChargeId { get; init; }
 }

@@ -38,4 +38,8 @@ public sealed record PlaceOrder
     [Id(12)] public ImmutableSortedDictionary<string, string>? BillingDetails { get; init; }
     /// <summary>The client's key-value metadata.</summary>
     [Id(13)] public ImmutableSortedDictionary<string, string>? Metadata { get; init; }
+    /// <summary>True for <c>POST /quotes</c>: a quotation that commits nothing until accepted.</summary>
+    [Id(14)] public bool Quote { get; init; }
+    /// <summary>Quotes: the last moment it can be accepted; null = no limit.</summary>
+    [Id(15)] public DateTimeOffset? ValidUntil { get; init; }
 }

@@ -16,7 +16,9 @@ namespace OrderSilo.Grains.Accounts;
 [GrainType("company")]
 [Reentrant]
 internal sealed class CompanyGrain(
-    [PersistentState("company", StorageNames.Accounts)] IPersistentState<CompanyState> state) : Grain, ICompanyGrain
+    [PersistentState("company", StorageNames.Accounts)] IPersistentState<CompanyState> state,
+    IPaymentGateway gateway,
+    Microsoft.Extensions.Options.IOptions<PaymentGatewayOptions> gatewayOptions) : Grain, ICompanyGrain
 {
     private long _changes;
     private long _persisted;
@@ -105,6 +107,21 @@ internal sealed class CompanyGrain(
             return;
         Change(released);
         await PersistAsync();
+    }
+
+    public async Task<Outcome<string>> ChargeCard(string accountId, string idempotencyKey, decimal amount, string currency)
+    {
+        if (state.State.Company is not { } company || company.AccountId != accountId)
+            return Outcome<string>.Fail(NotFound);
+        if (state.State.CardToken is not { } token)
+            return Outcome<string>.Fail(ErrorCodes.SavedCardRequired,
+                $"Company '{company.Id}' has no saved card: save one with PUT /api/v1/companies/{company.Id}/saved-card.");
+        // Reentrant: other calls to this company go on while the gateway thinks.
+        using var timeout = new CancellationTokenSource(gatewayOptions.Value.Timeout);
+        var charged = await gateway.ChargeAsync(new ChargeRequest(idempotencyKey, token, amount, currency), timeout.Token);
+        return charged.Succeeded
+            ? Outcome<string>.Ok(charged.ChargeId!)
+            : Outcome<string>.Fail(ErrorCodes.CardDeclined, $"The saved card of company '{company.Id}' was declined: {charged.DeclineReason}");
     }
 
     [ReadOnly]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using OrderSilo.Grains.Orders;
+using OrderSilo.Grains.Payments;
 
 namespace OrderSilo.Grains.Infrastructure;
 
@@ -45,6 +46,10 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddOptions<ClaimSweeperOptions>();
         silo.Services.AddOptions<CrashPointOptions>();
+        silo.Services.AddOptions<LifecycleOptions>();
+        silo.Services.AddOptions<PaymentGatewayOptions>();
+        // The sandbox until a real provider is registered before this call (TryAdd keeps the first).
+        silo.Services.TryAddSingleton<IPaymentGateway, SandboxPaymentGateway>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ClaimSweeperStarter>();
         return silo;
     }

@@ -1,21 +1,26 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OrderSilo.Contracts.Accounts;
 using OrderSilo.Contracts.Common;
 using OrderSilo.Contracts.Orders;
 using OrderSilo.Contracts.Pricing;
 using OrderSilo.Grains.Infrastructure;
-using Orleans.Concurrency;
 using Orleans.Placement;
 using Orleans.Storage;
 
 namespace OrderSilo.Grains.Orders;
 
+/// <summary>
+/// One order: its placement (this file), its lifecycle (OrderGrain.Lifecycle.cs) and its timed steps
+/// (OrderGrain.Deadlines.cs).
+/// </summary>
 [GrainType("order")]
 [PreferLocalPlacement]
-internal sealed class OrderGrain(
+internal sealed partial class OrderGrain(
     [FromKeyedServices(StorageNames.Orders)] IGrainStorage storage,
     IGrainFactory grains,
-    TimeProvider clock) : Grain, IOrderGrain
+    TimeProvider clock,
+    IOptions<LifecycleOptions> options) : Grain, IOrderGrain, IRemindable
 {
     public const string StateName = "order";
 
@@ -23,20 +28,22 @@ internal sealed class OrderGrain(
 
     private OnDemandState<OrderState> State => _state ??= new(storage, StateName, this);
 
+    /// <summary>What opening an order did before its first write: the state to write, and whether credit was reserved.</summary>
+    private sealed record Opening(OrderState State, bool Reserved);
+
     public async Task<PlaceOrderResult> Place(OrderPlacement placement)
     {
         // A placement the gate priced just now carries an order id it just made: nothing can be stored under it
         // but an earlier attempt of this same placement, so write first and read only if that write conflicts.
         if (placement.Priced is { } priced)
         {
-            // An atomic batch reserved the credit when it prepared: that reservation is this order's to confirm.
-            var reserved = placement.CreditReserved ? Outcome<bool>.Ok(false) : await ReserveCreditAsync(placement, priced);
-            if (reserved.Failed)
-                return PlaceOrderResult.Refused(reserved.Error!);
-            if (await State.TryCreateAsync(NewState(placement, priced)))
-                return await ConfirmedAsync(placement, reserved.Value || placement.CreditReserved);
+            var opening = await OpenAsync(placement, priced);
+            if (opening.Failed)
+                return PlaceOrderResult.Refused(opening.Error!);
+            if (await State.TryCreateAsync(opening.Value!.State))
+                return await CreatedAsync(placement, opening.Value);
             // Another activation wrote this order first (its own reservation holds): undo only what this call did.
-            if (reserved.Value)
+            if (opening.Value.Reserved)
                 await Company(placement).ReleaseCredit(placement.OrderId);
         }
 
@@ -56,47 +63,95 @@ internal sealed class OrderGrain(
             await Company(placement).ReleaseCredit(placement.OrderId);
             return PlaceOrderResult.Refused(repriced.Error!);
         }
-        var reservation = await ReserveCreditAsync(placement, repriced.Value!);
-        if (reservation.Failed)
-            return PlaceOrderResult.Refused(reservation.Error!);
-        await State.WriteAsync(NewState(placement, repriced.Value!));
-        return await ConfirmedAsync(placement, reservation.Value);
+        var reopening = await OpenAsync(placement, repriced.Value!);
+        if (reopening.Failed)
+            return PlaceOrderResult.Refused(reopening.Error!);
+        await State.WriteAsync(reopening.Value!.State);
+        return await CreatedAsync(placement, reopening.Value);
     }
 
-    /// <summary>Reserves the order's total on its company's credit, once per order id (true: this call did).</summary>
-    private Task<Outcome<bool>> ReserveCreditAsync(OrderPlacement placement, PricedOrder priced) =>
-        Company(placement).ReserveCredit(placement.AccountId, placement.OrderId, priced.Totals.AmountTotal, priced.Currency);
-
-    private async Task<PlaceOrderResult> ConfirmedAsync(OrderPlacement placement, bool reserved)
+    /// <summary>
+    /// Everything that must precede the order's first write: the card charge (idempotent by order id), the credit
+    /// reservation (once per order id), and the deadline reminder (so a crash after the write cannot lose it).
+    /// </summary>
+    private async Task<Outcome<Opening>> OpenAsync(OrderPlacement placement, PricedOrder priced)
     {
-        if (reserved)
+        var command = placement.Command;
+        var now = clock.GetUtcNow();
+        var type = command.Quote ? null : command.Payment.Type;
+        string? chargeId = null;
+        if (type == PaymentTypes.Card)
+        {
+            var charged = await Company(placement).ChargeCard(placement.AccountId, placement.OrderId, priced.Totals.AmountTotal, priced.Currency);
+            if (charged.Failed)
+                return Outcome<Opening>.Fail(charged.Error! with { Field = "payment.type" });
+            chargeId = charged.Value;
+        }
+        var reserved = false;
+        if (OrderLifecycle.UsesCredit(type) && !placement.CreditReserved)
+        {
+            var reservation = await Company(placement).ReserveCredit(placement.AccountId, placement.OrderId, priced.Totals.AmountTotal, priced.Currency);
+            if (reservation.Failed)
+                return Outcome<Opening>.Fail(reservation.Error!);
+            reserved = reservation.Value;
+        }
+        var termsDays = type is PaymentTypes.Invoice or PaymentTypes.PurchaseOrder
+            ? (await Company(placement).GetFor(placement.AccountId))?.PaymentTermsDays ?? 0
+            : 0;
+        var vouchers = OrderRules.IsDelayed(priced) ? (System.Collections.Immutable.ImmutableArray<Voucher>?)null : VoucherIssuer.Issue(priced, now);
+        var order = OrderRules.Open(placement, priced, now, vouchers, OrderLifecycle.DueAt(now, termsDays, options.Value.PaymentTermDay), chargeId);
+        var state = new OrderState
+        {
+            AccountId = placement.AccountId,
+            Order = order,
+            Priced = order.DeliveryStatus == OrderStatuses.Delivered ? null : priced,
+            FulfilAt = order.Status == OrderStatuses.Processing ? now + options.Value.FulfilmentDelay : null,
+        };
+        await ScheduleAsync(null, state);
+        return Outcome<Opening>.Ok(new Opening(state, reserved));
+    }
+
+    private async Task<PlaceOrderResult> CreatedAsync(OrderPlacement placement, Opening opening)
+    {
+        var order = State.State.Order!;
+        // A delivered order on account keeps its credit for good; open invoices and undelivered orders keep theirs
+        // revocable (pending) until they are paid, delivered or cancelled.
+        if ((opening.Reserved || placement.CreditReserved) && OrderLifecycle.CreditOf(order) == CreditHold.Final)
             await Company(placement).ConfirmCredit(placement.OrderId);
-        return PlaceOrderResult.Created(State.State.Order!);
+        return PlaceOrderResult.Created(order);
     }
 
     private ICompanyGrain Company(OrderPlacement placement) => grains.GetGrain<ICompanyGrain>(placement.Command.CompanyId);
 
+    private ICompanyGrain Company(Order order) => grains.GetGrain<ICompanyGrain>(order.CompanyId);
+
     public async Task<Outcome<Order>> Update(string accountId, OrderPatch patch)
     {
-        var current = await State.ReadAsync();
-        if (current.Order is not { } order || current.AccountId != accountId)
-            return Outcome<Order>.Fail(ErrorCodes.NotFound, $"There is no order '{this.GetPrimaryKeyString()}'.", "orderId");
-        var patched = OrderRules.ApplyPatch(order, patch, clock.GetUtcNow());
-        if (!patched.Failed && patched.Value != order)
-            await State.WriteAsync(current with { Order = patched.Value });
+        var found = await FindAsync(accountId);
+        if (found.Failed)
+            return found;
+        var patched = OrderRules.ApplyPatch(found.Value!, patch, clock.GetUtcNow());
+        if (!patched.Failed && patched.Value != found.Value)
+            await State.WriteAsync(State.State with { Order = patched.Value });
         return patched;
     }
 
-    [ReadOnly]
     public async Task<Order?> Get(string accountId)
     {
-        var state = await State.ReadAsync();
-        return state.AccountId == accountId ? state.Order : null;
+        var found = await FindAsync(accountId);
+        return found.Value;
     }
 
-    private OrderState NewState(OrderPlacement placement, PricedOrder priced)
+    /// <summary>
+    /// The order of <paramref name="accountId"/> (any account when null, for the operator), brought up to date
+    /// with any deadline that passed while no one was looking (a late or lost reminder tick).
+    /// </summary>
+    private async Task<Outcome<Order>> FindAsync(string? accountId)
     {
-        var now = clock.GetUtcNow();
-        return new OrderState { AccountId = placement.AccountId, Order = OrderRules.NewAccountOrder(placement, priced, VoucherIssuer.Issue(priced, now), now) };
+        var current = await State.ReadAsync();
+        if (current.Order is null || (accountId is not null && current.AccountId != accountId))
+            return Outcome<Order>.Fail(ErrorCodes.NotFound, $"There is no order '{this.GetPrimaryKeyString()}'.", "orderId");
+        await CatchUpAsync();
+        return Outcome<Order>.Ok(State.State.Order!);
     }
 }

@@ -7,35 +7,51 @@ namespace OrderSilo.Grains.Orders;
 
 public static class OrderRules
 {
-    /// <summary>A new order on account, paid from credit and delivered at once with its vouchers.</summary>
-    public static Order NewAccountOrder(OrderPlacement placement, PricedOrder priced, ImmutableArray<Voucher> vouchers, DateTimeOffset now)
+    /// <summary>
+    /// The order a placement opens: a quote; paid at once (on account, by card, free: delivered with
+    /// <paramref name="vouchers"/>, or processing when they are null); invoiced (due at <paramref name="dueAt"/>); or a
+    /// purchase order waiting for approval. Its history starts with that step.
+    /// </summary>
+    public static Order Open(OrderPlacement placement, PricedOrder priced, DateTimeOffset now, ImmutableArray<Voucher>? vouchers, DateTimeOffset dueAt, string? chargeId)
     {
         var command = placement.Command;
-        return new Order
+        var draft = new Order
         {
             OrderId = placement.OrderId,
             PoNumber = command.PoNumber,
             Reference = command.Reference,
             CompanyId = command.CompanyId,
-            Status = OrderStatuses.Completed,
-            DeliveryStatus = OrderStatuses.Delivered,
-            PaymentType = command.Payment.Type,
+            Status = "",
+            DeliveryStatus = OrderStatuses.Pending,
+            PaymentType = command.Quote ? null : command.Payment.Type,
             Currency = priced.Currency,
             LineItems = priced.LineItems,
             Totals = priced.Totals,
-            Vouchers = vouchers,
             InternalPoNumber = command.Payment.InternalPoNumber,
             AutoApprove = command.Payment.AutoApprove,
-            PaidAt = now,
+            ValidUntil = command.Quote ? command.ValidUntil : null,
+            ChargeId = chargeId,
             Tag = command.Tag,
             Description = command.Description,
             Metadata = command.Metadata ?? ImmutableSortedDictionary<string, string>.Empty,
             Recipient = command.Recipient,
             CreatedAt = now,
             UpdatedAt = now,
-            Version = 1,
+            Version = 0,
+        };
+        if (command.Quote)
+            return OrderLifecycle.Move(draft, OrderStatuses.Quote, "quoted", now);
+        return command.Payment.Type switch
+        {
+            PaymentTypes.Invoice => OrderLifecycle.Invoiced(draft, "placed", now, dueAt),
+            PaymentTypes.PurchaseOrder when command.Payment.AutoApprove => OrderLifecycle.Invoiced(draft, "placed", now, dueAt, "auto-approved"),
+            PaymentTypes.PurchaseOrder => OrderLifecycle.Move(draft, OrderStatuses.PendingApproval, "placed", now),
+            _ => OrderLifecycle.Paid(draft, "placed", now, vouchers, command.Payment.Type),
         };
     }
+
+    /// <summary>True when a product of the cart is delivered later rather than at once.</summary>
+    public static bool IsDelayed(PricedOrder priced) => priced.Products.Any(p => p.Delivery == "delayed");
 
     /// <summary>The order with the patch applied and its version one higher; unchanged when the patch changes nothing.</summary>
     public static Outcome<Order> ApplyPatch(Order order, OrderPatch patch, DateTimeOffset now)

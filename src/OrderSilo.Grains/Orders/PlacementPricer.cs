@@ -16,16 +16,42 @@ internal static class PlacementPricer
             : null;
         if (company is null)
             return Outcome<PricedOrder>.Fail(ErrorCodes.NotFound, $"There is no company '{command.CompanyId}'.", "companyId");
-        if (command.Payment.Type != PaymentTypes.Account)
-            return Outcome<PricedOrder>.Fail(ErrorCodes.Unsupported, $"Payment type '{command.Payment.Type}' is not offered yet.", "payment.type");
         var pricing = grains.GetGrain<IPricingGrain>(0);
         var priceList = await pricing.EffectivePriceList(company);
         var request = new PricingRequest(company.Country, command.Currency, command.LineItems, !string.IsNullOrEmpty(command.Recipient?.Phone), priceList);
         var priced = await pricing.Price(request);
-        // Refuse what does not fit before anything is claimed; the reservation applies the same rule to the
-        // company's state at that moment, and that is the check that counts.
-        if (!priced.Failed && CreditRules.Refusal(company, priced.Value!.Totals.AmountTotal, priced.Value.Currency) is { } refusal)
-            return Outcome<PricedOrder>.Fail(refusal);
-        return priced;
+        if (priced.Failed || command.Quote)
+            return priced;
+        return PaymentRefusal(company, command, priced.Value!) is { } refusal ? Outcome<PricedOrder>.Fail(refusal) : priced;
+    }
+
+    /// <summary>
+    /// Why the company cannot pay for the priced cart the way the command asks, or null. Refused before anything
+    /// is claimed; the credit reservation applies the credit rule again to the company's state at that moment, and
+    /// that is the check that counts.
+    /// </summary>
+    private static DomainError? PaymentRefusal(Company company, PlaceOrder command, PricedOrder priced)
+    {
+        var type = command.Payment.Type;
+        if (type == PaymentTypes.Free && priced.Totals.AmountTotal != 0)
+            return new(ErrorCodes.NotFree, $"The order comes to {priced.Totals.AmountTotal} {priced.Currency}: only an order whose total is zero is free.", "payment.type");
+        if (type == PaymentTypes.Card && company.SavedCard is null)
+            return new(ErrorCodes.SavedCardRequired, $"Company '{company.Id}' has no saved card to charge.", "payment.type");
+        if (type is PaymentTypes.Invoice or PaymentTypes.PurchaseOrder && SavedCardOnly(priced) is { } line)
+            return new(ErrorCodes.SavedCardRequired, $"Product '{priced.LineItems[line].ProductId}' is sold against a saved card only, not on invoice.", $"lineItems[{line}].productId");
+        if (type == PaymentTypes.PurchaseOrder && string.IsNullOrWhiteSpace(company.BillingName))
+            return new(ErrorCodes.BillingNameRequired, $"A purchase order needs the billing name of company '{company.Id}': set it with PATCH /api/v1/companies/{company.Id}.", "billingName");
+        return OrderLifecycle.UsesCredit(type) ? CreditRules.Refusal(company, priced.Totals.AmountTotal, priced.Currency) : null;
+    }
+
+    /// <summary>The first line whose product requires a saved card, or null.</summary>
+    public static int? SavedCardOnly(PricedOrder priced)
+    {
+        for (var i = 0; i < priced.Products.Length; i++)
+        {
+            if (priced.Products[i].RequiresSavedCard)
+                return i;
+        }
+        return null;
     }
 }

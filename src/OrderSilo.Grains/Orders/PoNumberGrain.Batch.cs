@@ -26,6 +26,9 @@ internal sealed partial class PoNumberGrain
                 return await PrepareExistingAsync(fingerprint, command.PoNumber);
         }
 
+        // A card charge cannot be taken back by an abort, and cannot be refused after the commit: not in atomic batches.
+        if (command.Payment.Type == PaymentTypes.Card)
+            return Refusal(new DomainError(ErrorCodes.Unsupported, "Card payments are not offered in atomic batches.", "payment.type"));
         var priced = await PlacementPricer.PriceAsync(grains, AccountId, command);
         if (priced.Failed)
             return Refusal(priced.Error!);
@@ -34,6 +37,8 @@ internal sealed partial class PoNumberGrain
         var orderId = Claim.State.OrderId!;
         // The claim is durable before the reservation, so an abort (or the sweeper after a crash) finds the
         // reservation through the claim's order id. A refusal here is undone by the batch's abort.
+        if (!OrderLifecycle.UsesCredit(command.Payment.Type))
+            return new BatchVote(orderId, priced.Value, null, null);
         var credit = await grains.GetGrain<ICompanyGrain>(command.CompanyId)
             .ReserveCredit(AccountId, orderId, priced.Value!.Totals.AmountTotal, priced.Value.Currency);
         return credit.Failed ? Refusal(credit.Error!) : new BatchVote(orderId, priced.Value, null, null);

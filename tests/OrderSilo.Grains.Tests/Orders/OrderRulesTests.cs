@@ -39,7 +39,7 @@ public sealed class OrderRulesTests
         var (placement, priced) = Placement(metadata: null);
         var vouchers = VoucherIssuer.Issue(priced, Now);
 
-        var order = OrderRules.NewAccountOrder(placement, priced, vouchers, Now);
+        var order = OrderRules.Open(placement, priced, Now, vouchers, Now, null);
 
         Assert.Equal(OrderStatuses.Completed, order.Status);
         Assert.Equal(OrderStatuses.Delivered, order.DeliveryStatus);
@@ -57,7 +57,7 @@ public sealed class OrderRulesTests
         var (placement, priced) = Placement(metadata: null);
         var vouchers = VoucherIssuer.Issue(priced, Now);
 
-        var order = OrderRules.NewAccountOrder(placement, priced, vouchers, Now);
+        var order = OrderRules.Open(placement, priced, Now, vouchers, Now, null);
 
         Assert.Equal("GBP", order.Currency);
         Assert.Equal(priced.Totals, order.Totals);
@@ -72,7 +72,7 @@ public sealed class OrderRulesTests
     {
         var (placement, priced) = Placement(metadata: null);
 
-        var order = OrderRules.NewAccountOrder(placement, priced, [], Now);
+        var order = OrderRules.Open(placement, priced, Now, [], Now, null);
 
         var command = placement.Command;
         Assert.Equal(placement.OrderId, order.OrderId);
@@ -92,7 +92,7 @@ public sealed class OrderRulesTests
     {
         var (placement, priced) = Placement(metadata: null);
 
-        var order = OrderRules.NewAccountOrder(placement, priced, [], Now);
+        var order = OrderRules.Open(placement, priced, Now, [], Now, null);
 
         Assert.NotNull(order.Metadata);
         Assert.Empty(order.Metadata);
@@ -104,7 +104,7 @@ public sealed class OrderRulesTests
         var metadata = ImmutableSortedDictionary<string, string>.Empty.Add("costCentre", "42").Add("team", "Sales");
         var (placement, priced) = Placement(metadata);
 
-        var order = OrderRules.NewAccountOrder(placement, priced, [], Now);
+        var order = OrderRules.Open(placement, priced, Now, [], Now, null);
 
         Assert.Equal(metadata, order.Metadata);
     }
