@@ -80,6 +80,8 @@ app.MapPriceLists();
 app.MapOrders();
 app.MapOrderRecords();
 app.MapOrderBatches();
+app.MapQuotes();
+app.MapOrderLifecycle();
 
 await app.RunAsync();
 return 0;

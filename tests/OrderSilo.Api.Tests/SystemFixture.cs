@@ -13,9 +13,19 @@ public sealed class SystemFixture : IAsyncLifetime
     public OrderSiloSystem System { get; private set; } = null!;
     public ApiSession Admin { get; private set; } = null!;
 
+    /// <summary>Lifecycles on a test's time scale: deliveries, reminders and gateway timeouts in seconds.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SiloSettings = new Dictionary<string, string>
+    {
+        ["OrderSilo__Reminders__MinimumReminderPeriod"] = "00:00:01",
+        ["OrderSilo__Lifecycle__ReminderPeriod"] = "00:00:02",
+        ["OrderSilo__Lifecycle__FulfilmentDelay"] = "00:00:02",
+        ["OrderSilo__Lifecycle__FailFulfilmentProductCodePrefix"] = "FAILFUL-",
+        ["OrderSilo__Payments__Timeout"] = "00:00:02",
+    };
+
     public async ValueTask InitializeAsync()
     {
-        System = await OrderSiloSystem.StartAsync("api", silos: 2);
+        System = await OrderSiloSystem.StartAsync("api", silos: 2, SiloSettings);
         Admin = await ApiSession.ForAdminAsync(System);
     }
 

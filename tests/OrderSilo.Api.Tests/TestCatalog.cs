@@ -9,13 +9,16 @@ public static class TestCatalog
         string voucherType = "codePin",
         decimal[]? denominations = null,
         int quantityLimit = 10,
-        bool phoneMandatory = false)
+        bool phoneMandatory = false,
+        string delivery = "realtime",
+        bool requiresSavedCard = false,
+        string codePrefix = "T-")
     {
         var unique = Guid.NewGuid().ToString("N")[..10];
         var productId = $"prd_t_{unique}";
         await admin.PutProductAsync(productId, new
         {
-            code = $"T-{unique}",
+            code = $"{codePrefix}{unique}",
             name = $"Test voucher {unique}",
             kind = "voucher",
             currency,
@@ -24,7 +27,8 @@ public static class TestCatalog
             denominations = (denominations ?? [10m, 25m]).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             orderQuantityLimit = quantityLimit,
             isPhoneNumberMandatory = phoneMandatory,
-            delivery = "realtime",
+            delivery,
+            requiresSavedCard,
             voucherType,
             validityDays = 30,
         });

@@ -29,7 +29,12 @@ public static class OrdersEndpoints
         if (command is null)
             return ApiProblems.Validation(errors.ToDictionary());
 
-        var result = await cluster.GetGrain<IPoNumberGrain>(PoNumberKey(user, command.PoNumber)).Place(command);
+        return Answer(await cluster.GetGrain<IPoNumberGrain>(PoNumberKey(user, command.PoNumber)).Place(command), response);
+    }
+
+    /// <summary>201 for a new order, 200 with <c>Idempotent-Replayed: true</c> for a replay, else the refusal.</summary>
+    internal static Results<Created<Order>, Ok<Order>, ProblemHttpResult> Answer(PlaceOrderResult result, HttpResponse response)
+    {
         if (result.Error is { } error)
             return ApiProblems.For(error);
         if (result.Replayed)
@@ -68,5 +73,5 @@ public static class OrdersEndpoints
     }
 
     /// <summary>poNumbers are unique per account: the account, from the token, is part of the key.</summary>
-    private static string PoNumberKey(ClaimsPrincipal user, string poNumber) => $"{user.AccountId()}/{poNumber}";
+    internal static string PoNumberKey(ClaimsPrincipal user, string poNumber) => $"{user.AccountId()}/{poNumber}";
 }

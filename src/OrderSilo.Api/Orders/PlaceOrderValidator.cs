@@ -103,6 +103,10 @@ public static class PlaceOrderValidator
         if (!PaymentTypes.All.Contains(type))
             errors.Add("payment.type", $"One of: {string.Join(", ", PaymentTypes.All)}.");
         errors.MaxLength("payment.internalPoNumber", payment?.InternalPoNumber, 100);
+        if (type == PaymentTypes.PurchaseOrder)
+            errors.Required("payment.internalPoNumber", payment?.InternalPoNumber);
+        else if (payment?.InternalPoNumber is not null || payment?.AutoApprove is not null)
+            errors.Add("payment", "internalPoNumber and autoApprove belong to purchase orders (type purchase_order).");
         return new PaymentRequest(type, payment?.AutoApprove ?? false, payment?.InternalPoNumber);
     }
 

@@ -39,6 +39,4 @@ public static class ErrorCodes
     public const string BillingNameRequired = "billing_name_required";
     /// <summary>A payment larger than what the order still owes.</summary>
     public const string Overpayment = "overpayment";
-    /// <summary>The payment gateway did not answer in time; nothing was charged that a retry would charge again.</summary>
-    public const string PaymentGatewayTimeout = "payment_gateway_timeout";
 }
