@@ -42,8 +42,7 @@ internal sealed partial class OrderGrain
         var reserved = await Company(order).ReserveCredit(accountId, order.OrderId, order.Totals.AmountTotal, order.Currency);
         if (reserved.Failed)
             return Outcome<Order>.Fail(reserved.Error!);
-        var invoiced = OrderLifecycle.Invoiced(order with { PaymentType = paymentType }, "accepted", now,
-            OrderLifecycle.DueAt(now, company?.PaymentTermsDays ?? 0, options.Value.PaymentTermDay), "invoice issued");
+        var invoiced = OrderLifecycle.Invoiced(order with { PaymentType = paymentType }, "accepted", now, Terms(company?.PaymentTermsDays ?? 0), "invoice issued");
         try
         {
             return Outcome<Order>.Ok(await CommitAsync(invoiced));
@@ -71,8 +70,7 @@ internal sealed partial class OrderGrain
     {
         var now = clock.GetUtcNow();
         var company = await Company(order).GetAny();
-        return await CommitAsync(OrderLifecycle.Invoiced(order, "approved", now,
-            OrderLifecycle.DueAt(now, company?.PaymentTermsDays ?? 0, options.Value.PaymentTermDay)));
+        return await CommitAsync(OrderLifecycle.Invoiced(order, "approved", now, Terms(company?.PaymentTermsDays ?? 0)));
     }
 
     public async Task<Outcome<Order>> Cancel(string? accountId, string? reason)

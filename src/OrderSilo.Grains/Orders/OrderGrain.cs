@@ -99,7 +99,7 @@ internal sealed partial class OrderGrain(
             ? (await Company(placement).GetFor(placement.AccountId))?.PaymentTermsDays ?? 0
             : 0;
         var vouchers = OrderRules.IsDelayed(priced) ? (System.Collections.Immutable.ImmutableArray<Voucher>?)null : VoucherIssuer.Issue(priced, now);
-        var order = OrderRules.Open(placement, priced, now, vouchers, OrderLifecycle.DueAt(now, termsDays, options.Value.PaymentTermDay), chargeId);
+        var order = OrderRules.Open(placement, priced, now, vouchers, chargeId, Terms(termsDays));
         var state = new OrderState
         {
             AccountId = placement.AccountId,
@@ -120,6 +120,8 @@ internal sealed partial class OrderGrain(
             await Company(placement).ConfirmCredit(placement.OrderId);
         return PlaceOrderResult.Created(order);
     }
+
+    private PaymentTerms Terms(int days) => new(days, options.Value.PaymentTermDay);
 
     private ICompanyGrain Company(OrderPlacement placement) => grains.GetGrain<ICompanyGrain>(placement.Command.CompanyId);
 

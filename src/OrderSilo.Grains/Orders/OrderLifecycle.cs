@@ -5,6 +5,9 @@ using static OrderSilo.Contracts.Orders.OrderStatuses;
 
 namespace OrderSilo.Grains.Orders;
 
+/// <summary>A company's payment terms: days to pay, and how long a day is (shortened in tests).</summary>
+public sealed record PaymentTerms(int Days, TimeSpan DayLength);
+
 /// <summary>What can happen to an order (docs/lifecycles.md has the diagram).</summary>
 public enum OrderAction
 {
@@ -74,9 +77,6 @@ public static class OrderLifecycle
         _ => null,
     };
 
-    /// <summary>When an invoice of today is due: <paramref name="termsDays"/> payment-term days from <paramref name="now"/>.</summary>
-    public static DateTimeOffset DueAt(DateTimeOffset now, int termsDays, TimeSpan day) => now + termsDays * day;
-
     /// <summary>The order moved to <paramref name="to"/>, with the step in its history and its version one higher.</summary>
     public static Order Move(Order order, string to, string cause, DateTimeOffset now, string? detail = null) => order with
     {
@@ -98,8 +98,9 @@ public static class OrderLifecycle
             : Move(paid with { DeliveryStatus = Pending }, Processing, cause, now, detail);
     }
 
-    public static Order Invoiced(Order order, string cause, DateTimeOffset now, DateTimeOffset dueAt, string? detail = null) =>
-        Move(order with { PaymentDueAt = dueAt }, AwaitingPayment, cause, now, detail);
+    /// <summary>Invoiced now: payment is due <paramref name="terms"/> from <paramref name="now"/>.</summary>
+    public static Order Invoiced(Order order, string cause, DateTimeOffset now, PaymentTerms terms, string? detail = null) =>
+        Move(order with { PaymentDueAt = now + terms.Days * terms.DayLength, PaymentTermsDays = terms.Days }, AwaitingPayment, cause, now, detail);
 
     public static Order Cancel(Order order, string cause, string reason, DateTimeOffset now) =>
         Move(order with
@@ -132,8 +133,8 @@ public static class OrderLifecycle
             return Outcome<Order>.Fail(ErrorCodes.Overpayment, $"Order '{order.OrderId}' owes {owed} {order.Currency}; {amount} is more than that.", "amount");
         return Outcome<Order>.Ok(order with
         {
-            Payments = order.Payments.Add(new OrderPayment(reference, amount, now)),
-            AmountPaid = order.AmountPaid + amount,
+            Payments = order.Payments.Add(new OrderPayment(reference, Currencies.Round(amount, order.Currency), now)),
+            AmountPaid = Currencies.Round(order.AmountPaid + amount, order.Currency),
             UpdatedAt = now,
             Version = order.Version + 1,
         });

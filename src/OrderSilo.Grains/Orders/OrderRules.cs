@@ -10,9 +10,10 @@ public static class OrderRules
     /// <summary>
     /// The order a placement opens: a quote; paid at once (on account, by card, free: delivered with
     /// <paramref name="vouchers"/>, or processing when they are null); invoiced (due at <paramref name="dueAt"/>); or a
-    /// purchase order waiting for approval. Its history starts with that step.
+    /// purchase order waiting for approval (invoices are due within <paramref name="terms"/>). Its history starts with
+    /// that step.
     /// </summary>
-    public static Order Open(OrderPlacement placement, PricedOrder priced, DateTimeOffset now, ImmutableArray<Voucher>? vouchers, DateTimeOffset dueAt, string? chargeId)
+    public static Order Open(OrderPlacement placement, PricedOrder priced, DateTimeOffset now, ImmutableArray<Voucher>? vouchers, string? chargeId, PaymentTerms terms)
     {
         var command = placement.Command;
         var draft = new Order
@@ -30,6 +31,7 @@ public static class OrderRules
             InternalPoNumber = command.Payment.InternalPoNumber,
             AutoApprove = command.Payment.AutoApprove,
             ValidUntil = command.Quote ? command.ValidUntil : null,
+            AmountPaid = Currencies.Round(0m, priced.Currency),
             ChargeId = chargeId,
             Tag = command.Tag,
             Description = command.Description,
@@ -43,9 +45,9 @@ public static class OrderRules
             return OrderLifecycle.Move(draft, OrderStatuses.Quote, "quoted", now);
         return command.Payment.Type switch
         {
-            PaymentTypes.Invoice => OrderLifecycle.Invoiced(draft, "placed", now, dueAt),
-            PaymentTypes.PurchaseOrder when command.Payment.AutoApprove => OrderLifecycle.Invoiced(draft, "placed", now, dueAt, "auto-approved"),
-            PaymentTypes.PurchaseOrder => OrderLifecycle.Move(draft, OrderStatuses.PendingApproval, "placed", now),
+            PaymentTypes.Invoice => OrderLifecycle.Invoiced(draft, "placed", now, terms),
+            PaymentTypes.PurchaseOrder when command.Payment.AutoApprove => OrderLifecycle.Invoiced(draft, "placed", now, terms, "auto-approved"),
+            PaymentTypes.PurchaseOrder => OrderLifecycle.Move(draft with { PaymentTermsDays = terms.Days }, OrderStatuses.PendingApproval, "placed", now),
             _ => OrderLifecycle.Paid(draft, "placed", now, vouchers, command.Payment.Type),
         };
     }

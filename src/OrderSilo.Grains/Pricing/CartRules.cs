@@ -24,8 +24,6 @@ public static class CartRules
             if (line.Quantity > product.OrderQuantityLimit)
                 return new(ErrorCodes.QuantityLimitExceeded,
                     $"At most {product.OrderQuantityLimit} units of '{product.ProductId}' per order.", field + ".quantity");
-            if (product.Delivery != ProductKinds.Realtime)
-                return new(ErrorCodes.Unsupported, $"Product '{product.ProductId}' has {product.Delivery} delivery, which is not offered yet.", field + ".productId");
             if (DenominationError(product, line.Denomination) is { } detail)
                 return new(ErrorCodes.InvalidDenomination, detail, field + ".denomination");
             if (product.IsPhoneNumberMandatory && !request.HasRecipientPhone)

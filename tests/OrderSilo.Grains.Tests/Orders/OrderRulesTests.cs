@@ -12,6 +12,7 @@ namespace OrderSilo.Grains.Tests.Orders;
 public sealed class OrderRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 20, 51, 30, TimeSpan.Zero);
+    private static readonly PaymentTerms Terms = new(30, TimeSpan.FromDays(1));
 
     private static (OrderPlacement Placement, PricedOrder Priced) Placement(ImmutableSortedDictionary<string, string>? metadata)
     {
@@ -39,7 +40,7 @@ public sealed class OrderRulesTests
         var (placement, priced) = Placement(metadata: null);
         var vouchers = VoucherIssuer.Issue(priced, Now);
 
-        var order = OrderRules.Open(placement, priced, Now, vouchers, Now, null);
+        var order = OrderRules.Open(placement, priced, Now, vouchers, null, Terms);
 
         Assert.Equal(OrderStatuses.Completed, order.Status);
         Assert.Equal(OrderStatuses.Delivered, order.DeliveryStatus);
@@ -57,7 +58,7 @@ public sealed class OrderRulesTests
         var (placement, priced) = Placement(metadata: null);
         var vouchers = VoucherIssuer.Issue(priced, Now);
 
-        var order = OrderRules.Open(placement, priced, Now, vouchers, Now, null);
+        var order = OrderRules.Open(placement, priced, Now, vouchers, null, Terms);
 
         Assert.Equal("GBP", order.Currency);
         Assert.Equal(priced.Totals, order.Totals);
@@ -72,7 +73,7 @@ public sealed class OrderRulesTests
     {
         var (placement, priced) = Placement(metadata: null);
 
-        var order = OrderRules.Open(placement, priced, Now, [], Now, null);
+        var order = OrderRules.Open(placement, priced, Now, [], null, Terms);
 
         var command = placement.Command;
         Assert.Equal(placement.OrderId, order.OrderId);
@@ -92,7 +93,7 @@ public sealed class OrderRulesTests
     {
         var (placement, priced) = Placement(metadata: null);
 
-        var order = OrderRules.Open(placement, priced, Now, [], Now, null);
+        var order = OrderRules.Open(placement, priced, Now, [], null, Terms);
 
         Assert.NotNull(order.Metadata);
         Assert.Empty(order.Metadata);
@@ -104,7 +105,7 @@ public sealed class OrderRulesTests
         var metadata = ImmutableSortedDictionary<string, string>.Empty.Add("costCentre", "42").Add("team", "Sales");
         var (placement, priced) = Placement(metadata);
 
-        var order = OrderRules.Open(placement, priced, Now, [], Now, null);
+        var order = OrderRules.Open(placement, priced, Now, [], null, Terms);
 
         Assert.Equal(metadata, order.Metadata);
     }
