@@ -44,6 +44,7 @@ public static class SiloBuilderExtensions
         silo.AddIncomingGrainCallFilter<DatabaseExceptionFilter>();
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddKeyedSingleton(LifecycleOptions.ClockKey, (services, _) => services.GetRequiredService<TimeProvider>());
         silo.Services.AddOptions<ClaimSweeperOptions>();
         silo.Services.AddOptions<CrashPointOptions>();
         silo.Services.AddOptions<LifecycleOptions>();

@@ -3,6 +3,12 @@ namespace OrderSilo.Grains.Orders;
 /// <summary>Settings of order lifecycles (section <c>OrderSilo:Lifecycle</c>; docs/lifecycles.md).</summary>
 public sealed class LifecycleOptions
 {
+    /// <summary>
+    /// The service key of the clock orders read deadlines from: the silo's <see cref="TimeProvider"/> unless a test
+    /// registers its own under this key (moving that clock moves no one else's).
+    /// </summary>
+    public const string ClockKey = "order-lifecycle";
+
     /// <summary>How long the built-in issuer takes to fulfil a delayed-delivery order.</summary>
     public TimeSpan FulfilmentDelay { get; set; } = TimeSpan.FromSeconds(10);
 

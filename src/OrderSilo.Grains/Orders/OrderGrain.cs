@@ -19,7 +19,7 @@ namespace OrderSilo.Grains.Orders;
 internal sealed partial class OrderGrain(
     [FromKeyedServices(StorageNames.Orders)] IGrainStorage storage,
     IGrainFactory grains,
-    TimeProvider clock,
+    [FromKeyedServices(LifecycleOptions.ClockKey)] TimeProvider clock,
     IOptions<LifecycleOptions> options) : Grain, IOrderGrain, IRemindable
 {
     public const string StateName = "order";

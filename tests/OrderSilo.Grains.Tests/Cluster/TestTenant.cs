@@ -47,11 +47,11 @@ internal sealed record TestTenant(string AccountId, Company Company, Product Pro
         grains.GetGrain<IPoNumberGrain>($"{AccountId}/{poNumber}");
 
     /// <summary>An order of <paramref name="quantity"/> vouchers of the tenant's product, charged to its company.</summary>
-    public PlaceOrder Order(string poNumber, int quantity = 1) => new()
+    public PlaceOrder Order(string poNumber, int quantity = 1, string paymentType = PaymentTypes.Account) => new()
     {
         PoNumber = poNumber,
         CompanyId = Company.Id,
         LineItems = [new OrderLineRequest(Product.ProductId, quantity, Denomination)],
-        Payment = new PaymentRequest(PaymentTypes.Account),
+        Payment = new PaymentRequest(paymentType),
     };
 }
