@@ -52,4 +52,14 @@ public static class OrderLedger
             claims.Add(reader.GetString(0));
         return claims;
     }
+
+    /// <summary>An order as the read model holds it (the JSON of <c>orders.doc</c>), or null.</summary>
+    public static async Task<System.Text.Json.Nodes.JsonObject?> OrderAsync(string connectionString, string orderId)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select doc::text from orders where order_id = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = orderId });
+        return await command.ExecuteScalarAsync() is string doc ? System.Text.Json.Nodes.JsonNode.Parse(doc)!.AsObject() : null;
+    }
 }
