@@ -38,7 +38,7 @@ public static class OrderLifecycleEndpoints
     private static async Task<Results<Ok<Order>, ProblemHttpResult>> Accept(string orderId, AcceptBody? body, ClaimsPrincipal user, IClusterClient cluster)
     {
         if (body?.AutoPay is not { } autoPay)
-            return ApiProblems.Validation("autoPay", "Required: true to charge the saved card, false for an invoice.");
+            return await NotFoundOr(orderId, user, cluster, ApiProblems.Validation("autoPay", "Required: true to charge the saved card, false for an invoice."));
         return await ApplyAsync(orderId, order => order.Accept(user.AccountId(), autoPay), cluster);
     }
 
@@ -49,7 +49,9 @@ public static class OrderLifecycleEndpoints
         ApplyAsync(orderId, order => order.Approve(null), cluster);
 
     private static async Task<Results<Ok<Order>, ProblemHttpResult>> Cancel(string orderId, CancelBody? body, ClaimsPrincipal user, IClusterClient cluster) =>
-        InvalidReason(body) ?? await ApplyAsync(orderId, order => order.Cancel(user.AccountId(), body?.Reason), cluster);
+        InvalidReason(body) is { } invalid
+            ? await NotFoundOr(orderId, user, cluster, invalid)
+            : await ApplyAsync(orderId, order => order.Cancel(user.AccountId(), body?.Reason), cluster);
 
     private static async Task<Results<Ok<Order>, ProblemHttpResult>> CancelAsOperator(string orderId, CancelBody? body, IClusterClient cluster) =>
         InvalidReason(body) ?? await ApplyAsync(orderId, order => order.Cancel(null, body?.Reason), cluster);
@@ -61,9 +63,15 @@ public static class OrderLifecycleEndpoints
         errors.Required("reference", body?.Reference);
         errors.MaxLength("reference", body?.Reference, 100);
         if (errors.Any)
-            return ApiProblems.Validation(errors.ToDictionary());
+            return await NotFoundOr(orderId, user, cluster, ApiProblems.Validation(errors.ToDictionary()));
         return await ApplyAsync(orderId, order => order.RecordPayment(user.AccountId(), body!.Reference!, body.Amount!.Value), cluster);
     }
+
+    /// <summary>Another account's order is not found whatever the body says: the body is judged only for the owner's orders.</summary>
+    private static async Task<ProblemHttpResult> NotFoundOr(string orderId, ClaimsPrincipal user, IClusterClient cluster, ProblemHttpResult invalid) =>
+        Ids.IsValid(orderId, "ord_") && await cluster.GetGrain<IOrderGrain>(orderId).Get(user.AccountId()) is not null
+            ? invalid
+            : ApiProblems.NotFound($"There is no order '{orderId}'.");
 
     private static ProblemHttpResult? InvalidReason(CancelBody? body) =>
         body?.Reason is { Length: 0 or > 200 } ? ApiProblems.Validation("reason", "From 1 to 200 characters.") : null;
