@@ -27,4 +27,6 @@ public static class ErrorCodes
     public const string Unsupported = "unsupported";
     /// <summary>A resource with the same unique value already exists.</summary>
     public const string Conflict = "conflict";
+    /// <summary>A coupon that cannot be used: unknown, disabled, not started, expired, used up, wrong currency, not applicable.</summary>
+    public const string PromotionUnavailable = "promotion_unavailable";
 }

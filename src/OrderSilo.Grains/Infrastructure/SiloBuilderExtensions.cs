@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using OrderSilo.Grains.Orders;
+using OrderSilo.Grains.Pricing;
 
 namespace OrderSilo.Grains.Infrastructure;
 
@@ -46,6 +47,8 @@ public static class SiloBuilderExtensions
         silo.Services.AddOptions<ClaimSweeperOptions>();
         silo.Services.AddOptions<CrashPointOptions>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ClaimSweeperStarter>();
+        silo.Services.AddSingleton<PricingCache>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<PricingCache>());
         return silo;
     }
 

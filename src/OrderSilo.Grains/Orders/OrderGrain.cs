@@ -4,6 +4,7 @@ using OrderSilo.Contracts.Common;
 using OrderSilo.Contracts.Orders;
 using OrderSilo.Contracts.Pricing;
 using OrderSilo.Grains.Infrastructure;
+using OrderSilo.Grains.Promotions;
 using Orleans.Concurrency;
 using Orleans.Placement;
 using Orleans.Storage;
@@ -29,14 +30,13 @@ internal sealed class OrderGrain(
         // but an earlier attempt of this same placement, so write first and read only if that write conflicts.
         if (placement.Priced is { } priced)
         {
-            var reserved = await ReserveCreditAsync(placement, priced);
+            var reserved = await ReserveAsync(placement, priced);
             if (reserved.Failed)
                 return PlaceOrderResult.Refused(reserved.Error!);
-            if (await State.TryCreateAsync(NewState(placement, priced)))
+            if (await State.TryCreateAsync(NewState(placement, reserved.Value!.Promotions.Priced)))
                 return await ConfirmedAsync(placement, reserved.Value);
             // Another activation wrote this order first (its own reservation holds): undo only what this call did.
-            if (reserved.Value)
-                await Company(placement).ReleaseCredit(placement.OrderId);
+            await ReleaseAsync(placement, reserved.Value);
         }
 
         var current = await State.ReadAsync();
@@ -55,21 +55,47 @@ internal sealed class OrderGrain(
             await Company(placement).ReleaseCredit(placement.OrderId);
             return PlaceOrderResult.Refused(repriced.Error!);
         }
-        var reservation = await ReserveCreditAsync(placement, repriced.Value!);
+        var reservation = await ReserveAsync(placement, repriced.Value!);
         if (reservation.Failed)
             return PlaceOrderResult.Refused(reservation.Error!);
-        await State.WriteAsync(NewState(placement, repriced.Value!));
+        await State.WriteAsync(NewState(placement, reservation.Value!.Promotions.Priced));
         return await ConfirmedAsync(placement, reservation.Value);
     }
 
-    /// <summary>Reserves the order's total on its company's credit, once per order id (true: this call did).</summary>
-    private Task<Outcome<bool>> ReserveCreditAsync(OrderPlacement placement, PricedOrder priced) =>
-        Company(placement).ReserveCredit(placement.AccountId, placement.OrderId, priced.Totals.AmountTotal, priced.Currency);
+    /// <summary>What an order reserves before it is written: its promotions' uses, then its total on the company's credit.</summary>
+    private sealed record Reservation(PromotionHolds.Held Promotions, bool Credit);
 
-    private async Task<PlaceOrderResult> ConfirmedAsync(OrderPlacement placement, bool reserved)
+    /// <summary>
+    /// Reserves the promotions' uses (which may price the cart again without a used-up instant promotion), then the
+    /// final total on the company's credit; each once per order id. A refused credit gives the uses back.
+    /// </summary>
+    private async Task<Outcome<Reservation>> ReserveAsync(OrderPlacement placement, PricedOrder priced)
     {
-        if (reserved)
+        var promotions = await PromotionHolds.ReserveAsync(grains, placement, priced);
+        if (promotions.Failed)
+            return Outcome<Reservation>.Fail(promotions.Error!);
+        var final = promotions.Value!.Priced;
+        var credit = await Company(placement).ReserveCredit(placement.AccountId, placement.OrderId, final.Totals.AmountTotal, final.Currency);
+        if (credit.Failed)
+        {
+            await PromotionHolds.ReleaseAsync(grains, placement.OrderId, promotions.Value.Reserved);
+            return Outcome<Reservation>.Fail(credit.Error!);
+        }
+        return Outcome<Reservation>.Ok(new Reservation(promotions.Value, credit.Value));
+    }
+
+    private async Task ReleaseAsync(OrderPlacement placement, Reservation reserved)
+    {
+        if (reserved.Credit)
+            await Company(placement).ReleaseCredit(placement.OrderId);
+        await PromotionHolds.ReleaseAsync(grains, placement.OrderId, reserved.Promotions.Reserved);
+    }
+
+    private async Task<PlaceOrderResult> ConfirmedAsync(OrderPlacement placement, Reservation reserved)
+    {
+        if (reserved.Credit)
             await Company(placement).ConfirmCredit(placement.OrderId);
+        await PromotionHolds.ConfirmAsync(grains, placement.OrderId, reserved.Promotions);
         return PlaceOrderResult.Created(State.State.Order!);
     }
 

@@ -23,6 +23,7 @@ public static class OrderRules
             Currency = priced.Currency,
             LineItems = priced.LineItems,
             Totals = priced.Totals,
+            Promotions = priced.Promotions,
             Vouchers = vouchers,
             InternalPoNumber = command.Payment.InternalPoNumber,
             AutoApprove = command.Payment.AutoApprove,
