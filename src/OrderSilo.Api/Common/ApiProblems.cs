@@ -31,6 +31,7 @@ public static class ApiProblems
         [ErrorCodes.CreditLimitExceeded] = (422, "The company's available credit is too low."),
         [ErrorCodes.CurrencyMismatch] = (422, "The order mixes currencies."),
         [ErrorCodes.Unsupported] = (422, "Not offered."),
+        [ErrorCodes.PromotionUnavailable] = (422, "A coupon cannot be used."),
         [RateLimited] = (429, "Too many requests."),
         [Unavailable] = (503, "The service is briefly unavailable; retry (the same poNumber is safe to retry)."),
         [InternalError] = (500, "An unexpected error occurred."),
