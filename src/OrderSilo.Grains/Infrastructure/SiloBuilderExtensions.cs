@@ -48,7 +48,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddOptions<CrashPointOptions>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ClaimSweeperStarter>();
         silo.Services.AddSingleton<PricingCache>();
-        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<PricingCache>());
+        silo.Services.AddPlacementDirector<SiloPinnedPlacement, SiloPinnedPlacementDirector>();
         return silo;
     }
 

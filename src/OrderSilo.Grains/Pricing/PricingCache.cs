@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using Microsoft.Extensions.Logging;
 using OrderSilo.Contracts.Accounts;
 using OrderSilo.Contracts.Catalog;
 using OrderSilo.Contracts.Pricing;
@@ -11,12 +10,11 @@ namespace OrderSilo.Grains.Pricing;
 
 /// <summary>
 /// One per silo: what pricing needs (products, effective price lists, promotions, coupons, the tax table), loaded
-/// from the grains that own it on first use and kept until <see cref="IPricingChangesGrain"/> says it changed.
+/// from the grains that own it on first use and kept until an operator's change drops it (<see cref="PricingChanges"/>).
 /// Entries are tasks, so concurrent misses share one load; a change that lands while a load is under way drops
 /// that load's entry as well (the generation check), so a value read before a change is never kept after it.
 /// </summary>
-internal sealed partial class PricingCache(IGrainFactory grains, ILogger<PricingCache> logger)
-    : IPricingCacheObserver, ILifecycleParticipant<ISiloLifecycle>, IDisposable
+internal sealed class PricingCache(IGrainFactory grains)
 {
     private const int MaxCoupons = 10_000;
 
@@ -25,13 +23,7 @@ internal sealed partial class PricingCache(IGrainFactory grains, ILogger<Pricing
     private readonly ConcurrentDictionary<string, Task<CouponOffer?>> _coupons = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task<ImmutableArray<Promotion>>> _instant = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task<TaxTable>> _taxes = new(StringComparer.Ordinal);
-    private readonly Lock _versionLock = new();
     private long _generation;
-    private Guid _epoch;
-    private long _version;
-    private IPricingCacheObserver? _self;
-    private CancellationTokenSource? _stopping;
-    private Task? _renewing;
 
     public Task<Product?> ProductAsync(string productId) =>
         Cached(_products, productId, id => Contracts.Common.Ids.IsValid(id, "prd_") ? grains.GetGrain<IProductGrain>(id).Get() : Task.FromResult<Product?>(null));
@@ -53,79 +45,8 @@ internal sealed partial class PricingCache(IGrainFactory grains, ILogger<Pricing
     public Task<TaxTable> TaxesAsync() =>
         Cached(_taxes, "", async _ => new TaxTable(await grains.GetGrain<ITaxTableGrain>(0).Get()));
 
-    public Task Changed(PricingChange change, Guid epoch, long version)
-    {
-        lock (_versionLock)
-        {
-            // A change from another activation of the hub, or after a gap, means others may have been missed.
-            if (epoch != _epoch || version > _version + 1)
-                ClearAll();
-            else
-                Drop(change);
-            (_epoch, _version) = (epoch, Math.Max(_version, version));
-        }
-        return Task.CompletedTask;
-    }
-
-    public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(PricingCache), ServiceLifecycleStage.Active, StartAsync, StopAsync);
-
-    private Task StartAsync(CancellationToken cancellation)
-    {
-        _self = grains.CreateObjectReference<IPricingCacheObserver>(this);
-        _stopping = new CancellationTokenSource();
-        _renewing = RenewAsync(_stopping.Token);
-        return Task.CompletedTask;
-    }
-
-    private async Task StopAsync(CancellationToken cancellation)
-    {
-        if (_stopping is null)
-            return;
-        await _stopping.CancelAsync();
-        await _renewing!;
-        if (_self is not null)
-            grains.DeleteObjectReference<IPricingCacheObserver>(_self);
-    }
-
-    public void Dispose() => _stopping?.Dispose();
-
-    private async Task RenewAsync(CancellationToken stopping)
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            var delay = PricingChangesGrain.Lease / 3;
-            try
-            {
-                Renewed(await grains.GetGrain<IPricingChangesGrain>(0).Subscribe(_self!));
-            }
-            catch (Exception error) when (error is not OutOfMemoryException && !stopping.IsCancellationRequested)
-            {
-                LogSubscribeFailed(logger, error);
-                delay = TimeSpan.FromSeconds(1);
-            }
-            try
-            {
-                await Task.Delay(delay, stopping);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    private void Renewed(PricingSubscription subscription)
-    {
-        lock (_versionLock)
-        {
-            if (subscription.Epoch != _epoch || subscription.Version != _version)
-                ClearAll();
-            (_epoch, _version) = (subscription.Epoch, subscription.Version);
-        }
-    }
-
-    private void Drop(PricingChange change)
+    /// <summary>Drops what <paramref name="change"/> names; the next use loads it again.</summary>
+    public void Drop(PricingChange change)
     {
         Interlocked.Increment(ref _generation);
         switch (change.Kind)
@@ -201,7 +122,4 @@ internal sealed partial class PricingCache(IGrainFactory grains, ILogger<Pricing
         var promotionCode = await grains.GetGrain<ICouponGrain>(PromotionKeys.OfCoupon(code)).PromotionCode();
         return promotionCode is null ? null : await grains.GetGrain<IPromotionGrain>(PromotionKeys.Of(promotionCode)).Offer(code);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not subscribe the pricing cache to changes; retrying")]
-    private static partial void LogSubscribeFailed(ILogger logger, Exception error);
 }

@@ -74,7 +74,7 @@ public static class PromotionRules
             if (products.IndexOf(products[i]) != i)
                 return ($"productIds[{i}]", $"'{products[i]}' is listed twice.");
         }
-        return promotion.Discount is { } discount ? Problem(discount) : null;
+        return promotion.Discount is { } discount && Problem(discount) is { } wrong ? ("discount." + wrong.Field, wrong.Message) : null;
     }
 
     /// <summary>Why a discount cannot be a promotion's, as (field, message), or null.</summary>

@@ -120,9 +120,9 @@ public sealed class PromotionRulesTests
     [InlineData("maximumQuantity", "global")]
     [InlineData("minimumQuantity", "regular")]
     [InlineData("productIds[1]", "twice")]
-    [InlineData("value", "101")]
-    [InlineData("values[0].amount", "1.001")]
-    [InlineData("defaultCurrency", "not listed")]
+    [InlineData("discount.value", "101")]
+    [InlineData("discount.values[0].amount", "1.001")]
+    [InlineData("discount.defaultCurrency", "not listed")]
     public void Problem_BadDefinition_NamesTheField(string field, string what)
     {
         var good = TestPromotions.Fixed(PromotionKinds.Regular, "USD", 5m) with { ProductIds = ["prd_a", "prd_b"] };
@@ -135,8 +135,8 @@ public sealed class PromotionRulesTests
             ("maximumQuantity", _) => good with { Type = PromotionKinds.Global, MaximumQuantity = 2 },
             ("minimumQuantity", _) => good with { MinimumQuantity = 2 },
             ("productIds[1]", _) => good with { ProductIds = ["prd_a", "prd_a"] },
-            ("value", _) => good with { Discount = new PromotionDiscount { Type = PromotionKinds.Percent, Value = 101m } },
-            ("values[0].amount", _) => good with { Discount = good.Discount! with { Values = [new CurrencyAmount("USD", 1.001m)] } },
+            ("discount.value", _) => good with { Discount = new PromotionDiscount { Type = PromotionKinds.Percent, Value = 101m } },
+            ("discount.values[0].amount", _) => good with { Discount = good.Discount! with { Values = [new CurrencyAmount("USD", 1.001m)] } },
             _ => good with { Discount = good.Discount! with { DefaultCurrency = "EUR" } },
         };
 
