@@ -13,6 +13,3 @@ public sealed record PricingPreview(
     OrderTotals Totals,
     IReadOnlyList<AppliedPromotion> Promotions,
     IReadOnlyList<PreviewError> Errors);
-
-/// <summary>Something that would refuse the order: its error code, a sentence, and the request field at fault.</summary>
-public sealed record PreviewError(string Code, string Detail, string? Field);

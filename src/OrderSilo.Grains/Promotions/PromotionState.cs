@@ -15,6 +15,3 @@ public sealed record PromotionState
     public ImmutableSortedDictionary<string, PromotionUse> Uses { get; init; } = ImmutableSortedDictionary.Create<string, PromotionUse>(StringComparer.Ordinal);
     public ImmutableSortedDictionary<string, string> UsedCoupons { get; init; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
 }
-
-/// <summary>An order's use of a promotion: the coupon it came with, and whether the order is known to be written.</summary>
-public sealed record PromotionUse(string? Coupon, bool Confirmed);
