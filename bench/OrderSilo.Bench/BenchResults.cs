@@ -18,6 +18,8 @@ internal sealed record BenchResults
     public required CommitWindow ReplayCommits { get; init; }
     public required LoadResult HotCompany { get; init; }
     public required LoadResult SpreadCompanies { get; init; }
+    public required LoadResult Previews { get; init; }
+    public required CommitWindow PreviewCommits { get; init; }
 
     public LoadResult NewOrdersAt64 => NewOrders[^1];
     public double BackgroundPerSecond => Background.PerSecond;
@@ -28,9 +30,11 @@ internal sealed record BenchResults
     public double CommitsPerReplay => Per(ReplayCommits.NetOf(BackgroundPerSecond), Replays.Successes);
     public double ReplaySpeedup => NewOrdersAt64.PerSecond > 0 ? Replays.PerSecond / NewOrdersAt64.PerSecond : double.NaN;
 
+    public double CommitsPerPreview => Per(PreviewCommits.NetOf(BackgroundPerSecond), Previews.Successes);
+
     public double HotCompanyShare => SpreadCompanies.PerSecond > 0 ? HotCompany.PerSecond / SpreadCompanies.PerSecond : double.NaN;
 
-    public IEnumerable<LoadResult> Steps => [Reference, .. NewOrders, Replays, HotCompany, SpreadCompanies];
+    public IEnumerable<LoadResult> Steps => [Reference, .. NewOrders, Replays, Previews, HotCompany, SpreadCompanies];
 
     public IReadOnlyList<TargetCheck> Targets =>
     [
@@ -39,6 +43,7 @@ internal sealed record BenchResults
         new("database commits per order (net of background)", F($"{CommitsPerOrderNet:0.00}"), "≤ 3", CommitsPerOrderNet <= 3),
         new("replays/s ÷ new orders/s at 64 connections", F($"{ReplaySpeedup:0.0}×"), "≥ 10×", ReplaySpeedup >= 10),
         new("one capped company's orders/s ÷ 64 capped companies' orders/s (64 connections)", F($"{HotCompanyShare:0.00}"), "≥ 0.80", HotCompanyShare >= 0.8),
+        new("database commits per ten-line pricing call (net of background)", F($"{CommitsPerPreview:0.000}"), "0", CommitsPerPreview < 0.005),
     ];
 
     public static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

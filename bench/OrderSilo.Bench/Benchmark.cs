@@ -84,6 +84,18 @@ internal sealed class Benchmark(BenchOptions options, TextWriter log)
         Step(replays);
         var replayCommits = (await counter.SettleAndReadAsync(ct)).Since(replayStart!);
 
+        // Pricing: a ten-line cart through the pricing grain, from the API host, at 64 connections. A preview places
+        // nothing, so it must cost no database commit at all (the pricing grain answers from the silo's cache).
+        Say($"pricing: ten-line cart previews at {OrderConcurrencies[^1]} connections");
+        await api.PutPricingCatalogAsync(admin, _runId, ct);
+        // A GB buyer, so that every line carries VAT (20 %) as well as its promotions.
+        var buyer = await api.CreateCompanyAsync(tenantTokens, $"pricing-{_runId}", "GB", ct);
+        await PreviewsAsync("pricing warm-up", 16, TimeSpan.FromSeconds(3), tenantTokens, buyer, ct);
+        var previewStart = await counter.SettleAndReadAsync(ct);
+        var previews = await PreviewsAsync("pricing 10 lines", OrderConcurrencies[^1], options.StepDuration, tenantTokens, buyer, ct);
+        Step(previews);
+        var previewCommits = (await counter.SettleAndReadAsync(ct)).Since(previewStart);
+
         // Credit: one company every connection orders for, against 64 companies one per connection, all capped so
         // that every order reserves credit. The company grain coalesces concurrent reservations into one write.
         Say($"credit: one capped company and {OrderConcurrencies[^1]} capped companies");
@@ -111,6 +123,8 @@ internal sealed class Benchmark(BenchOptions options, TextWriter log)
             ReplayCommits = replayCommits,
             HotCompany = hotCompany,
             SpreadCompanies = spreadCompanies,
+            Previews = previews,
+            PreviewCommits = previewCommits,
         };
     }
 
@@ -131,6 +145,19 @@ internal sealed class Benchmark(BenchOptions options, TextWriter log)
             }
 
             return failure;
+        }, ct);
+    }
+
+    private async Task<LoadResult> PreviewsAsync(string name, int concurrency, TimeSpan duration, TokenSource tokens, string companyId, CancellationToken ct)
+    {
+        using var http = NewHttpClient(concurrency);
+        return await ClosedLoop.RunAsync(name, concurrency, duration, async (worker, _, token) =>
+        {
+            using var request = OrderSiloApi.Preview(await tokens.GetAsync(token), companyId, worker);
+            using var response = await http.SendAsync(request, token);
+            return response.StatusCode == HttpStatusCode.OK
+                ? null
+                : (StatusLabel(response.StatusCode), OrderSiloApi.Truncate(await response.Content.ReadAsStringAsync(token)));
         }, ct);
     }
 

@@ -63,6 +63,59 @@ internal sealed class OrderSiloApi(HttpClient http)
         return content;
     }
 
+    /// <summary>The products of the pricing step's cart, one per line.</summary>
+    public const int CartLines = 10;
+
+    /// <summary>
+    /// Ten licences at prices that need rounding, with VAT, and two instant promotions on them: one line promotion on
+    /// the even lines and one order promotion on all ten, so a priced cart exercises every rule.
+    /// </summary>
+    public async Task PutPricingCatalogAsync(TokenSource admin, string runId, CancellationToken ct)
+    {
+        for (var i = 0; i < CartLines; i++)
+        {
+            var product = new
+            {
+                code = $"BENCH-LINE-{i}", name = $"Benchmark licence {i}", kind = "licence", currency = "USD", taxCategory = "digital",
+                valueType = "fixed_price", unitCost = (9.99m + i * 1.37m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+                orderQuantityLimit = 10, delivery = "realtime", affiliateCommissionPercent = 12.5,
+            };
+            using var _ = await SendAsync(HttpMethod.Put, $"/api/v1/admin/products/{CartProductId(i)}", product, admin, [HttpStatusCode.OK], ct);
+        }
+        var lines = Enumerable.Range(0, CartLines).Where(i => i % 2 == 0).Select(CartProductId).ToArray();
+        var all = Enumerable.Range(0, CartLines).Select(CartProductId).ToArray();
+        using var line = await SendAsync(HttpMethod.Post, "/api/v1/admin/promotions", new
+        {
+            code = $"BENCH-LINE-{runId}", name = "Bench: 15 % off even lines", type = "REGULAR", instantDiscount = true, productIds = lines,
+            discount = new { type = "PERCENT", value = 15 },
+        }, admin, [HttpStatusCode.Created], ct);
+        using var order = await SendAsync(HttpMethod.Post, "/api/v1/admin/promotions", new
+        {
+            code = $"BENCH-ORDER-{runId}", name = "Bench: 7.50 off the order", type = "GLOBAL", instantDiscount = true, productIds = all,
+            discount = new { type = "FIXED", values = new[] { new { currency = "USD", amount = "7.50" } }, defaultCurrency = "USD" },
+        }, admin, [HttpStatusCode.Created], ct);
+    }
+
+    public static string CartProductId(int line) => $"prd_bench_line_{line}";
+
+    /// <summary>A child company of the tenant in <paramref name="country"/>.</summary>
+    public async Task<string> CreateCompanyAsync(TokenSource tenant, string name, string country, CancellationToken ct)
+    {
+        using var created = await SendAsync(HttpMethod.Post, "/api/v1/companies", new { name, country }, tenant, [HttpStatusCode.Created], ct);
+        return Text(created.RootElement, "id");
+    }
+
+    /// <summary>A preview of the ten-line cart for <paramref name="companyId"/>: quantities vary with the worker.</summary>
+    public static HttpRequestMessage Preview(AccessToken token, string companyId, int worker)
+    {
+        var lines = string.Join(',', Enumerable.Range(0, CartLines).Select(i => $$"""{"productId":"{{CartProductId(i)}}","quantity":{{1 + (i + worker) % 5}}}"""));
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes($$"""{"companyId":"{{companyId}}","lineItems":[{{lines}}]}"""));
+        content.Headers.ContentType = Json;
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/pricing/preview") { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        return request;
+    }
+
     /// <summary>A child company of the tenant with a credit limit, so that its orders reserve credit.</summary>
     public async Task<string> CreateCappedCompanyAsync(TokenSource tenant, TokenSource admin, string name, CancellationToken ct)
     {

@@ -8,6 +8,7 @@ using OrderSilo.Api.Common;
 using OrderSilo.Api.Health;
 using OrderSilo.Api.Orders;
 using OrderSilo.Api.Pricing;
+using OrderSilo.Api.Promotions;
 using Orleans.Configuration;
 using Scalar.AspNetCore;
 
@@ -77,6 +78,8 @@ app.MapAdminAccounts();
 app.MapCompanies();
 app.MapCatalog();
 app.MapPriceLists();
+app.MapPricing();
+app.MapPromotions();
 app.MapOrders();
 app.MapOrderRecords();
 app.MapOrderBatches();

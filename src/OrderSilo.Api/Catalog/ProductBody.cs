@@ -22,4 +22,5 @@ public sealed record ProductBody(
     string? Delivery,
     string? VoucherType,
     int? ValidityDays,
-    bool? RequiresSavedCard);
+    bool? RequiresSavedCard,
+    decimal? AffiliateCommissionPercent = null);

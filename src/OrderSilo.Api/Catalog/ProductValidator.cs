@@ -31,6 +31,8 @@ public static class ProductValidator
             errors.Add("orderQuantityLimit", "At least 1.");
         if (body.ValidityDays is < 1)
             errors.Add("validityDays", "At least 1.");
+        if (body.AffiliateCommissionPercent is < 0 or > 100)
+            errors.Add("affiliateCommissionPercent", "A percent from 0 to 100.");
         ValidateValues(body, errors);
         if (errors.Any)
             return null;
@@ -59,6 +61,7 @@ public static class ProductValidator
             VoucherType = body.Kind == ProductKinds.Voucher ? body.VoucherType ?? "code" : body.VoucherType,
             ValidityDays = body.ValidityDays ?? 365,
             RequiresSavedCard = body.RequiresSavedCard ?? false,
+            AffiliateCommissionPercent = body.AffiliateCommissionPercent,
         };
     }
 

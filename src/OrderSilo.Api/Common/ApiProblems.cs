@@ -37,6 +37,7 @@ public static class ApiProblems
         [ErrorCodes.BillingNameRequired] = (422, "The company needs a billing name."),
         [ErrorCodes.Overpayment] = (422, "More than the order owes."),
         [ErrorCodes.BatchNotPlaced] = (424, "Not placed: another record of the atomic batch was refused."),
+        [ErrorCodes.PromotionUnavailable] = (422, "A coupon cannot be used."),
         [RateLimited] = (429, "Too many requests."),
         [Unavailable] = (503, "The service is briefly unavailable; retry (the same poNumber is safe to retry)."),
         [InternalError] = (500, "An unexpected error occurred."),

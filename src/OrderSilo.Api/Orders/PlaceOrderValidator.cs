@@ -35,12 +35,7 @@ public static class PlaceOrderValidator
         ValidateRecipient(body.Recipient, errors);
         var payment = ValidatePayment(body.Payment, errors);
         var metadata = ValidateMetadata(body.Metadata, errors);
-        var coupons = body.CouponCodes ?? [];
-        for (var i = 0; i < coupons.Count; i++)
-        {
-            if (string.IsNullOrWhiteSpace(coupons[i]) || coupons[i]!.Length > 100)
-                errors.Add($"couponCodes[{i}]", "A coupon code of 1 to 100 characters.");
-        }
+        var coupons = ValidateCoupons(body.CouponCodes, errors);
         if (errors.Any)
             return null;
 
@@ -56,14 +51,28 @@ public static class PlaceOrderValidator
             Reference = body.Reference,
             NotifyAdminEmail = body.NotifyAdminEmail ?? false,
             NotifyReceiverEmail = body.NotifyReceiverEmail ?? false,
-            CouponCodes = [.. coupons.Select(c => c!)],
+            CouponCodes = coupons,
             Payment = payment,
             BillingDetails = AsText(body.BillingDetails),
             Metadata = metadata,
         };
     }
 
-    private static ImmutableArray<OrderLineRequest> ValidateLines(IReadOnlyList<LineItemRequest?>? lines, ValidationErrors errors)
+    /// <summary>Coupon codes as sent (at most 10; whether each can be used is the pricing's answer).</summary>
+    internal static ImmutableArray<string> ValidateCoupons(IReadOnlyList<string?>? coupons, ValidationErrors errors)
+    {
+        coupons ??= [];
+        if (coupons.Count > 10)
+            errors.Add("couponCodes", "At most 10 coupon codes.");
+        for (var i = 0; i < coupons.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(coupons[i]) || coupons[i]!.Length > 100)
+                errors.Add($"couponCodes[{i}]", "A coupon code of 1 to 100 characters.");
+        }
+        return [.. coupons.Where(c => c is not null).Select(c => c!)];
+    }
+
+    internal static ImmutableArray<OrderLineRequest> ValidateLines(IReadOnlyList<LineItemRequest?>? lines, ValidationErrors errors)
     {
         if (lines is null || lines.Count == 0 || lines.Count > MaxLines)
         {
@@ -89,7 +98,7 @@ public static class PlaceOrderValidator
         return result.MoveToImmutable();
     }
 
-    private static void ValidateRecipient(RecipientRequest? recipient, ValidationErrors errors)
+    internal static void ValidateRecipient(RecipientRequest? recipient, ValidationErrors errors)
     {
         if (recipient?.Email is { } email && !FieldShapes.IsEmail(email))
             errors.Add("recipient.email", "Not an email address.");

@@ -52,4 +52,6 @@ public sealed record Product
     [Id(21)] public bool RequiresSavedCard { get; init; }
     /// <summary>Percent off the denomination under the caller's price list (vouchers); null without one.</summary>
     [Id(22)] public decimal? DiscountPercent { get; init; }
+    /// <summary>Percent of the discounted net paid as affiliate commission, 0 to 100; null: none.</summary>
+    [Id(23)] public decimal? AffiliateCommissionPercent { get; init; }
 }

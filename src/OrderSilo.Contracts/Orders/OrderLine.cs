@@ -14,7 +14,7 @@ public sealed record OrderLine
     [Id(3)] public required int Quantity { get; init; }
     /// <summary>Net price of one unit before discounts.</summary>
     [Id(4)] public required decimal UnitNetPrice { get; init; }
-    /// <summary>Discount on one unit.</summary>
+    /// <summary>The line promotion's discount on one discounted unit, rounded.</summary>
     [Id(5)] public required decimal UnitDiscount { get; init; }
     /// <summary>VAT on one unit.</summary>
     [Id(6)] public required decimal UnitVat { get; init; }
@@ -34,4 +34,14 @@ public sealed record OrderLine
     [Id(13)] public required decimal GrossDiscountedPrice { get; init; }
     /// <summary>Affiliate commission on the discounted net.</summary>
     [Id(14)] public required decimal AffiliateCommission { get; init; }
+    /// <summary>Net price of one unit before discounts, not rounded (a price-list discount can leave digits below the minor unit).</summary>
+    [Id(15)] public decimal UnitNetPriceRaw { get; init; }
+    /// <summary>The line promotion's discount on one discounted unit, not rounded; zero without one.</summary>
+    [Id(16)] public decimal UnitDiscountRaw { get; init; }
+    /// <summary>The units the line promotion discounted (a promotion's maximum quantity can leave some at full price).</summary>
+    [Id(17)] public int DiscountedQuantity { get; init; }
+    /// <summary>The line promotion (REGULAR or ORDER) applied to this line, or null.</summary>
+    [Id(18)] public string? PromotionCode { get; init; }
+    /// <summary>This line's share of the order promotion (GLOBAL) discount; included in <see cref="Discount"/>.</summary>
+    [Id(19)] public decimal OrderDiscount { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrderSilo.Contracts.Catalog;
+using OrderSilo.Contracts.Common;
 using OrderSilo.Contracts.Orders;
 
 namespace OrderSilo.Contracts.Pricing;
@@ -14,4 +15,14 @@ public sealed record PricedOrder(
     [property: Id(0)] string Currency,
     [property: Id(1)] ImmutableArray<OrderLine> LineItems,
     [property: Id(2)] OrderTotals Totals,
-    [property: Id(3)] ImmutableArray<Product> Products);
+    [property: Id(3)] ImmutableArray<Product> Products)
+{
+    /// <summary>The promotions applied, with the coupon each consumed.</summary>
+    [Id(4)] public ImmutableArray<AppliedPromotion> Promotions { get; init; } = [];
+
+    /// <summary>
+    /// Coupons that cannot be used (<c>promotion_unavailable</c>, naming <c>couponCodes[i]</c>): the cart is priced
+    /// without them. A preview shows them; an order is refused with the first.
+    /// </summary>
+    [Id(5)] public ImmutableArray<DomainError> Errors { get; init; } = [];
+}

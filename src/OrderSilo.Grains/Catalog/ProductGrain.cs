@@ -1,6 +1,7 @@
 using OrderSilo.Contracts.Catalog;
 using OrderSilo.Contracts.Common;
 using OrderSilo.Grains.Infrastructure;
+using OrderSilo.Grains.Pricing;
 using Orleans.Concurrency;
 
 namespace OrderSilo.Grains.Catalog;
@@ -21,6 +22,7 @@ internal sealed class ProductGrain(
         if (holder is not null && holder != normalized.ProductId)
             return Outcome<Product>.Fail(ErrorCodes.Conflict, $"Product '{holder}' already has code '{normalized.Code}'.", "code");
         await state.ChangeAndWriteAsync(this, s => s with { Product = normalized });
+        await PricingChanges.PublishAsync(grains, new PricingChange(PricingChange.Product, normalized.ProductId));
         return Outcome<Product>.Ok(normalized);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using OrderSilo.Grains.Orders;
 using OrderSilo.Grains.Payments;
+using OrderSilo.Grains.Pricing;
 
 namespace OrderSilo.Grains.Infrastructure;
 
@@ -52,6 +53,8 @@ public static class SiloBuilderExtensions
         // The sandbox until a real provider is registered before this call (TryAdd keeps the first).
         silo.Services.TryAddSingleton<IPaymentGateway, SandboxPaymentGateway>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ClaimSweeperStarter>();
+        silo.Services.AddSingleton<PricingCache>();
+        silo.Services.AddPlacementDirector<SiloPinnedPlacement, SiloPinnedPlacementDirector>();
         return silo;
     }
 

@@ -9,6 +9,7 @@ public static class StorageNames
     public const string Orders = "orders";
     public const string Accounts = "accounts";
     public const string Catalog = "catalog";
+    public const string Promotions = "promotions";
 
-    public static readonly IReadOnlyList<string> All = [Orders, Accounts, Catalog];
+    public static readonly IReadOnlyList<string> All = [Orders, Accounts, Catalog, Promotions];
 }

@@ -47,12 +47,18 @@ internal sealed partial class OrderGrain
             : OrderLifecycle.Fulfilled(order, VoucherIssuer.Issue(priced, now), now);
     }
 
-    /// <summary>Tells the company about credit the last transition gave back, then records that it was told.</summary>
+    /// <summary>
+    /// Tells the company about credit the last transition gave back (and the promotions about uses a cancelled or
+    /// expired order gives back), then records that they were told. Both releases are idempotent.
+    /// </summary>
     private async Task SettleAsync()
     {
         if (!State.State.Unsettled)
             return;
-        await Company(State.State.Order!).ReleaseCredit(State.State.Order!.OrderId);
+        var order = State.State.Order!;
+        await Company(order).ReleaseCredit(order.OrderId);
+        if (order.Status is OrderStatuses.Cancelled or OrderStatuses.Expired)
+            await Promotions.PromotionHolds.ReleaseAsync(grains, order);
         await State.WriteAsync(State.State with { Unsettled = false });
     }
 

@@ -106,6 +106,10 @@ internal sealed partial class OrderGrain
         return Outcome<Order>.Ok(await CommitAsync(order));
     }
 
+    /// <summary>A cancelled or expired order gives back the promotion uses it held.</summary>
+    private static bool GivesPromotionsBack(Order before, Order next) =>
+        !next.Promotions.IsEmpty && next.Status is OrderStatuses.Cancelled or OrderStatuses.Expired && next.Status != before.Status;
+
     /// <summary>
     /// Writes a transition and carries out what it means for the company's credit: credit a transition gives back is
     /// marked unsettled in the same write and released right after (the deadline reminder is there to finish the
@@ -121,7 +125,7 @@ internal sealed partial class OrderGrain
             Order = next,
             Priced = next.DeliveryStatus == OrderStatuses.Delivered ? null : before.Priced,
             FulfilAt = next.Status == OrderStatuses.Processing ? before.FulfilAt ?? now + options.Value.FulfilmentDelay : null,
-            Unsettled = before.Unsettled || (was == CreditHold.Revocable && becomes == CreditHold.None),
+            Unsettled = before.Unsettled || (was == CreditHold.Revocable && becomes == CreditHold.None) || GivesPromotionsBack(before.Order!, next),
         };
         await ScheduleAsync(before, state);
         await State.WriteAsync(state);

@@ -5,6 +5,7 @@ using OrderSilo.Contracts.Common;
 using OrderSilo.Contracts.Orders;
 using OrderSilo.Contracts.Pricing;
 using OrderSilo.Grains.Infrastructure;
+using OrderSilo.Grains.Promotions;
 using Orleans.Placement;
 using Orleans.Storage;
 
@@ -28,8 +29,11 @@ internal sealed partial class OrderGrain(
 
     private OnDemandState<OrderState> State => _state ??= new(storage, StateName, this);
 
-    /// <summary>What opening an order did before its first write: the state to write, and whether credit was reserved.</summary>
-    private sealed record Opening(OrderState State, bool Reserved);
+    /// <summary>
+    /// What opening an order did before its first write: the state to write, whether credit was reserved, and the
+    /// promotion uses held.
+    /// </summary>
+    private sealed record Opening(OrderState State, bool Reserved, PromotionHolds.Held Promotions);
 
     public async Task<PlaceOrderResult> Place(OrderPlacement placement)
     {
@@ -42,9 +46,10 @@ internal sealed partial class OrderGrain(
                 return PlaceOrderResult.Refused(opening.Error!);
             if (await State.TryCreateAsync(opening.Value!.State))
                 return await CreatedAsync(placement, opening.Value);
-            // Another activation wrote this order first (its own reservation holds): undo only what this call did.
+            // Another activation wrote this order first (its own reservations hold): undo only what this call did.
             if (opening.Value.Reserved)
                 await Company(placement).ReleaseCredit(placement.OrderId);
+            await PromotionHolds.ReleaseAsync(grains, placement.OrderId, opening.Value.Promotions.Reserved);
         }
 
         var current = await State.ReadAsync();
@@ -71,12 +76,25 @@ internal sealed partial class OrderGrain(
     }
 
     /// <summary>
-    /// Everything that must precede the order's first write: the card charge (idempotent by order id), the credit
-    /// reservation (once per order id), and the deadline reminder (so a crash after the write cannot lose it).
+    /// Everything that must precede the order's first write: the promotion uses (which may price the cart again
+    /// without a used-up instant promotion), the card charge (idempotent by order id), the credit reservation (once
+    /// per order id), and the deadline reminder (so a crash after the write cannot lose it). A refusal gives back
+    /// what was held.
     /// </summary>
     private async Task<Outcome<Opening>> OpenAsync(OrderPlacement placement, PricedOrder priced)
     {
-        var command = placement.Command;
+        var held = await PromotionHolds.ReserveAsync(grains, placement, priced);
+        if (held.Failed)
+            return Outcome<Opening>.Fail(held.Error!);
+        var opening = await PayAsync(placement, held.Value!);
+        if (opening.Failed)
+            await PromotionHolds.ReleaseAsync(grains, placement.OrderId, held.Value!.Reserved);
+        return opening;
+    }
+
+    private async Task<Outcome<Opening>> PayAsync(OrderPlacement placement, PromotionHolds.Held held)
+    {
+        var (command, priced) = (placement.Command, held.Priced);
         var now = clock.GetUtcNow();
         var type = command.Quote ? null : command.Payment.Type;
         string? chargeId = null;
@@ -108,7 +126,7 @@ internal sealed partial class OrderGrain(
             FulfilAt = order.Status == OrderStatuses.Processing ? now + options.Value.FulfilmentDelay : null,
         };
         await ScheduleAsync(null, state);
-        return Outcome<Opening>.Ok(new Opening(state, reserved));
+        return Outcome<Opening>.Ok(new Opening(state, reserved, held));
     }
 
     private async Task<PlaceOrderResult> CreatedAsync(OrderPlacement placement, Opening opening)
@@ -118,6 +136,11 @@ internal sealed partial class OrderGrain(
         // revocable (pending) until they are paid, delivered or cancelled.
         if ((opening.Reserved || placement.CreditReserved) && OrderLifecycle.CreditOf(order) == CreditHold.Final)
             await Company(placement).ConfirmCredit(placement.OrderId);
+        // An atomic batch held the uses when it prepared: they are this order's to confirm too.
+        var promotions = placement.CreditReserved
+            ? opening.Promotions with { Reserved = [.. order.Promotions.Select(p => p.Code)] }
+            : opening.Promotions;
+        await PromotionHolds.ConfirmAsync(grains, placement.OrderId, promotions);
         return PlaceOrderResult.Created(order);
     }
 

@@ -28,6 +28,7 @@ public static class OrderRules
             Currency = priced.Currency,
             LineItems = priced.LineItems,
             Totals = priced.Totals,
+            Promotions = priced.Promotions,
             InternalPoNumber = command.Payment.InternalPoNumber,
             AutoApprove = command.Payment.AutoApprove,
             ValidUntil = command.Quote ? command.ValidUntil : null,

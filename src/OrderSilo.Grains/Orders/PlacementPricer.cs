@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OrderSilo.Contracts.Accounts;
 using OrderSilo.Contracts.Common;
 using OrderSilo.Contracts.Orders;
@@ -9,17 +10,19 @@ namespace OrderSilo.Grains.Orders;
 /// <summary>Checks a placement against the buyer's account and prices it: in memory, no database work.</summary>
 internal static class PlacementPricer
 {
-    public static async Task<Outcome<PricedOrder>> PriceAsync(IGrainFactory grains, string accountId, PlaceOrder command)
+    /// <param name="excluded">Instant promotions to leave out (found used up when their use was reserved).</param>
+    public static async Task<Outcome<PricedOrder>> PriceAsync(IGrainFactory grains, string accountId, PlaceOrder command, ImmutableArray<string> excluded = default)
     {
         var company = Ids.IsValid(command.CompanyId, "co_")
             ? await grains.GetGrain<ICompanyGrain>(command.CompanyId).GetFor(accountId)
             : null;
         if (company is null)
             return Outcome<PricedOrder>.Fail(ErrorCodes.NotFound, $"There is no company '{command.CompanyId}'.", "companyId");
-        var pricing = grains.GetGrain<IPricingGrain>(0);
-        var priceList = await pricing.EffectivePriceList(company);
-        var request = new PricingRequest(company.Country, command.Currency, command.LineItems, !string.IsNullOrEmpty(command.Recipient?.Phone), priceList);
-        var priced = await pricing.Price(request);
+        var request = RequestFor(company, command) with { ExcludedPromotions = excluded.IsDefault ? [] : excluded };
+        var priced = await grains.GetGrain<IPricingGrain>(0).Price(request);
+        // A coupon that cannot be used refuses the order (a preview shows the price without it instead).
+        if (!priced.Failed && priced.Value!.Errors is [var coupon, ..])
+            return Outcome<PricedOrder>.Fail(coupon);
         if (priced.Failed || command.Quote)
             return priced;
         return PaymentRefusal(company, command, priced.Value!) is { } refusal ? Outcome<PricedOrder>.Fail(refusal) : priced;
@@ -54,4 +57,12 @@ internal static class PlacementPricer
         }
         return null;
     }
+
+    /// <summary>The pricing request of an order (or a quote) for <paramref name="company"/>.</summary>
+    public static PricingRequest RequestFor(Company company, PlaceOrder command) =>
+        new(company.Country, command.Currency, command.LineItems, !string.IsNullOrEmpty(command.Recipient?.Phone))
+        {
+            CompanyId = company.Id,
+            CouponCodes = command.CouponCodes.IsDefault ? [] : command.CouponCodes,
+        };
 }

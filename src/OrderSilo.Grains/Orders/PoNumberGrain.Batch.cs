@@ -2,6 +2,7 @@ using OrderSilo.Contracts.Accounts;
 using OrderSilo.Contracts.Common;
 using OrderSilo.Contracts.Orders;
 using OrderSilo.Contracts.Pricing;
+using OrderSilo.Grains.Promotions;
 
 namespace OrderSilo.Grains.Orders;
 
@@ -32,16 +33,20 @@ internal sealed partial class PoNumberGrain
         var priced = await PlacementPricer.PriceAsync(grains, AccountId, command);
         if (priced.Failed)
             return Refusal(priced.Error!);
-        await Claim.WriteAsync(NewClaim(command, fingerprint) with { Batch = attempt });
+        await Claim.WriteAsync(NewClaim(command, fingerprint) with { Batch = attempt, Promotions = [.. priced.Value!.Promotions.Select(p => p.Code)] });
         _batchSettled = false;
         var orderId = Claim.State.OrderId!;
-        // The claim is durable before the reservation, so an abort (or the sweeper after a crash) finds the
-        // reservation through the claim's order id. A refusal here is undone by the batch's abort.
+        // The claim is durable before the reservations, so an abort (or the sweeper after a crash) finds them
+        // through the claim's order id and promotions. A refusal here is undone by the batch's abort.
+        var held = await PromotionHolds.ReserveAsync(grains, new OrderPlacement(orderId, AccountId, command), priced.Value);
+        if (held.Failed)
+            return Refusal(held.Error!);
+        var final = held.Value!.Priced;
         if (!OrderLifecycle.UsesCredit(command.Payment.Type))
-            return new BatchVote(orderId, priced.Value, null, null);
+            return new BatchVote(orderId, final, null, null);
         var credit = await grains.GetGrain<ICompanyGrain>(command.CompanyId)
-            .ReserveCredit(AccountId, orderId, priced.Value!.Totals.AmountTotal, priced.Value.Currency);
-        return credit.Failed ? Refusal(credit.Error!) : new BatchVote(orderId, priced.Value, null, null);
+            .ReserveCredit(AccountId, orderId, final.Totals.AmountTotal, final.Currency);
+        return credit.Failed ? Refusal(credit.Error!) : new BatchVote(orderId, final, null, null);
     }
 
     public async Task<PlaceOrderResult> Commit(string attempt, PricedOrder priced)
@@ -81,10 +86,11 @@ internal sealed partial class PoNumberGrain
         }
     }
 
-    /// <summary>Gives back the credit and then the poNumber an unfinished batch claim took; both steps are idempotent.</summary>
+    /// <summary>Gives back the credit, the promotion uses and then the poNumber an unfinished batch claim took; each step is idempotent.</summary>
     private async Task ReleaseBatchClaimAsync()
     {
         await grains.GetGrain<ICompanyGrain>(Claim.State.Command!.CompanyId).ReleaseCredit(Claim.State.OrderId!);
+        await PromotionHolds.ReleaseAsync(grains, Claim.State.OrderId!, Claim.State.Promotions);
         await Claim.WriteAsync(new PoNumberState { AccountId = AccountId, PoNumber = Claim.State.PoNumber });
     }
 

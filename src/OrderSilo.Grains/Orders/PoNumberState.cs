@@ -16,4 +16,7 @@ public sealed record PoNumberState
     public PlaceOrder? Command { get; init; }
     public DateTimeOffset? ClaimedAt { get; init; }
     public string? Batch { get; init; }
+
+    /// <summary>A batch claim's promotions, whose uses its prepare holds (an abort gives them back).</summary>
+    public System.Collections.Immutable.ImmutableArray<string> Promotions { get; init; } = [];
 }

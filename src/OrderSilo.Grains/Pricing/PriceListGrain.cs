@@ -26,6 +26,8 @@ internal sealed class PriceListGrain(
         }
         var list = entries.ToImmutableSortedDictionary(e => e.ProductId, e => e, StringComparer.Ordinal);
         await state.ChangeAndWriteAsync(this, _ => new PriceListState { Entries = list });
+        // A list applies to the company's descendants without lists of their own: every cached list goes.
+        await PricingChanges.PublishAsync(grains, new PricingChange(PricingChange.PriceLists));
         return Outcome<ImmutableSortedDictionary<string, PriceListEntry>>.Ok(list);
     }
 }

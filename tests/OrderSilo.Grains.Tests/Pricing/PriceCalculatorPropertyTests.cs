@@ -1,8 +1,10 @@
-using System.Globalization;
+using System.Collections.Immutable;
+using CsCheck;
 using OrderSilo.Contracts.Catalog;
 using OrderSilo.Contracts.Common;
 using OrderSilo.Contracts.Orders;
 using OrderSilo.Contracts.Pricing;
+using OrderSilo.Contracts.Promotions;
 using OrderSilo.Grains.Catalog;
 using OrderSilo.Grains.Pricing;
 using OrderSilo.Grains.Tests.Catalog;
@@ -10,17 +12,16 @@ using OrderSilo.Grains.Tests.Catalog;
 namespace OrderSilo.Grains.Tests.Pricing;
 
 /// <summary>
-/// Random carts from fixed seeds: a failure names its seed, and <see cref="Cart"/> with that seed rebuilds the cart.
+/// Random carts, price lists and promotions (CsCheck, which shrinks a failure to a small cart and prints its seed):
+/// the money rules of docs/pricing.md hold for every one of them.
 /// </summary>
 public sealed class PriceCalculatorPropertyTests
 {
-    private const int FirstSeed = 1;
-    private const int Cases = 400;
+    private const int Iterations = 2_000;
 
-    private static readonly string[] CurrencyCodes = ["USD", "JPY", "KWD"];
+    private static readonly string[] CurrencyCodes = ["USD", "EUR", "GBP", "JPY", "KWD", "ZAR"];
     private static readonly string[] Countries = ["GB", "DE", "FR", "IE", "SE", "ZA", "US", "CH", "CA", "JP", "KW"];
     private static readonly string[] TaxCategories = ["digital", "service", "voucher_single_purpose", TaxTable.MultiPurposeVoucher];
-    private static readonly string[] ValueTypes = [ProductKinds.FixedDenomination, ProductKinds.OpenValue, ProductKinds.FixedPrice];
 
     // Rates with fractions of a percent reach roundings the default table's whole percents do not.
     private static readonly TaxTable FractionalRates = new(new Dictionary<string, decimal>
@@ -28,85 +29,117 @@ public sealed class PriceCalculatorPropertyTests
         ["GB"] = 20m, ["DE"] = 19m, ["CH"] = 8.1m, ["US"] = 8.875m, ["CA"] = 14.975m, ["IE"] = 13.5m, ["SE"] = 12.5m,
     });
 
+    /// <summary>A random cart with everything it is priced with.</summary>
+    public sealed record Cart(PricingRequest Request, PricingInputs Inputs, string Currency)
+    {
+        public override string ToString() =>
+            $"{Request.BuyerCountry} {Currency}: {string.Join(", ", Request.LineItems.Select((l, i) => $"{l.Quantity} × {Inputs.Products[i]!.ValueType} {l.Denomination?.ToString() ?? Inputs.Products[i]!.UnitCost?.ToString()} ({Inputs.Products[i]!.TaxCategory})"))}; "
+                + string.Join(", ", Inputs.InstantPromotions.Select(p => $"{p.Type} {p.Discount!.Type} {p.Discount.Value}{p.Discount.Values.FirstOrDefault()?.Amount} max {p.MaximumQuantity} on {p.ProductIds.Length}"));
+    }
+
     [Fact]
-    public void Price_RandomCarts_EveryLineIsExactInTheCurrencyAndTotalsAreSumsOfLines()
+    public void Price_RandomCarts_KeepEveryMoneyRule()
     {
-        for (var seed = FirstSeed; seed < FirstSeed + Cases; seed++)
+        Carts().Sample(cart =>
         {
-            var (request, products, taxes) = Cart(seed);
-            var outcome = PriceCalculator.Price(request, products, taxes);
+            var outcome = PriceCalculator.Price(cart.Request, cart.Inputs);
             if (outcome.Failed)
-                Assert.Fail($"Seed {seed}: a valid cart was refused: {outcome.Error}");
-
-            var violations = Violations(request, products, taxes, outcome.Value!).ToList();
+                throw new InvalidOperationException($"A valid cart was refused: {outcome.Error}");
+            var violations = Violations(cart, outcome.Value!).ToList();
             if (violations.Count > 0)
-                Assert.Fail($"Seed {seed} ({request.BuyerCountry}, {products[0]?.Currency}):\n  " + string.Join("\n  ", violations));
-        }
+                throw new InvalidOperationException(string.Join("\n  ", violations));
+        }, iter: Iterations);
     }
 
-    private static (PricingRequest Request, Product?[] Products, TaxTable Taxes) Cart(int seed)
+    [Fact]
+    public void Price_RandomCartsAtAHundredPercentOff_CostExactlyZero()
     {
-        var random = new Random(seed);
-        var currency = CurrencyCodes[random.Next(CurrencyCodes.Length)];
-        var country = Countries[random.Next(Countries.Length)];
-        var taxes = random.Next(2) == 0 ? TaxTable.Default : FractionalRates;
-        var count = random.Next(1, 6);
-        var products = new Product?[count];
-        var lines = new OrderLineRequest[count];
-        for (var i = 0; i < count; i++)
+        var hundredPercent = Gen.OneOf(PromotionKinds.Regular, PromotionKinds.Order, PromotionKinds.Global).Select(type => new Promotion
         {
-            var (product, denomination) = ValueTypes[random.Next(ValueTypes.Length)] switch
+            Code = "ALL-OFF",
+            Name = "Everything free",
+            Type = type,
+            InstantDiscount = true,
+            Discount = new PromotionDiscount { Type = PromotionKinds.Percent, Value = 100m },
+        });
+        Gen.Select(Carts(), hundredPercent).Sample((cart, promotion) =>
+        {
+            var priced = PriceCalculator.Price(cart.Request, cart.Inputs with { InstantPromotions = [promotion] }).Value!;
+            Assert.Equal(0m, priced.Totals.AmountTotal);
+            Assert.Equal(0m, priced.Totals.Vat);
+            Assert.Equal(priced.Totals.NetPrice, priced.Totals.Discount);
+            Assert.All(priced.LineItems, l => Assert.Equal(0m, l.GrossDiscountedPrice));
+        }, iter: Iterations / 4);
+    }
+
+    private static Gen<Cart> Carts() =>
+        from currency in Gen.OneOf(CurrencyCodes)
+        from country in Gen.OneOf(Countries)
+        from fractional in Gen.Bool
+        from lines in Line(currency).Array[1, 6]
+        from promotions in Promotion(currency, lines.Select(l => l.Product).ToArray()).Array[0, 3]
+        from listDiscount in Gen.Int[0, 40]
+        from requestCurrency in Gen.Bool
+        select new Cart(
+            new PricingRequest(country, requestCurrency ? currency : null, [.. lines.Select(l => l.Line)], HasRecipientPhone: false),
+            new PricingInputs
             {
-                ProductKinds.FixedDenomination => Denominated(random, currency),
-                ProductKinds.OpenValue => OpenValue(random, currency),
-                _ => FixedPrice(random, currency),
-            };
-            product = ProductRules.Normalize(product with
-            {
-                TaxCategory = TaxCategories[random.Next(TaxCategories.Length)],
-                OrderQuantityLimit = random.Next(1, 21),
-            });
-            products[i] = product;
-            // Clients may send 25 for a 25.00 denomination: both are the same value.
-            if (denomination is { } d && random.Next(2) == 0)
-                denomination = decimal.Parse(d.ToString("0.###", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-            lines[i] = new OrderLineRequest(product.ProductId, random.Next(1, product.OrderQuantityLimit + 1), denomination);
-        }
-        return (new PricingRequest(country, random.Next(2) == 0 ? null : currency, [.. lines], HasRecipientPhone: false), products, taxes);
+                Products = [.. lines.Select(l => l.Product)],
+                // A price-list discount leaves digits below the minor unit in the unit price of vouchers.
+                PriceList = listDiscount == 0 ? null : lines.ToDictionary(l => l.Product.ProductId, l => new PriceListEntry(l.Product.ProductId, null, listDiscount / 4m)),
+                InstantPromotions = promotions,
+                Taxes = fractional ? FractionalRates : TaxTable.Default,
+                Now = TestPromotions.Now,
+            },
+            currency);
+
+    private static Gen<(Product Product, OrderLineRequest Line)> Line(string currency) =>
+        from valueType in Gen.OneOf(ProductKinds.FixedDenomination, ProductKinds.OpenValue, ProductKinds.FixedPrice)
+        from amount in Amount(currency, 1, 500)
+        from category in Gen.OneOf(TaxCategories)
+        from limit in Gen.Int[1, 20]
+        from quantity in Gen.Int[1, 20]
+        from commission in Gen.Int[0, 30]
+        let product = ProductRules.Normalize((valueType switch
+        {
+            ProductKinds.FixedDenomination => TestProducts.Voucher(currency, amount),
+            ProductKinds.OpenValue => TestProducts.OpenValue(currency, amount, amount * 2),
+            _ => TestProducts.FixedPrice(amount, currency),
+        }) with { TaxCategory = category, OrderQuantityLimit = limit, AffiliateCommissionPercent = commission / 2m })
+        select (product, new OrderLineRequest(product.ProductId, Math.Min(quantity, limit), valueType == ProductKinds.FixedPrice ? null : amount));
+
+    private static Gen<Promotion> Promotion(string currency, Product[] products) =>
+        from type in Gen.OneOf(PromotionKinds.Regular, PromotionKinds.Order, PromotionKinds.Global)
+        from percent in Gen.Bool
+        from value in Gen.Int[0, 10_000]
+        from amount in Amount(currency, 0.01m, 300)
+        from maximum in Gen.Int[0, 12]
+        from minimum in Gen.Int[1, 5]
+        from covered in Gen.Bool.Array[products.Length]
+        select new Promotion
+        {
+            Code = $"P{type}{value}",
+            Name = "Random",
+            Type = type,
+            InstantDiscount = true,
+            MaximumQuantity = type == PromotionKinds.Global || maximum == 0 ? null : maximum,
+            MinimumQuantity = type == PromotionKinds.Order ? minimum : null,
+            ProductIds = [.. products.Where((_, i) => covered[i]).Select(p => p.ProductId)],
+            Discount = percent
+                ? new PromotionDiscount { Type = PromotionKinds.Percent, Value = value / 100m }
+                : new PromotionDiscount { Type = PromotionKinds.Fixed, Values = [new CurrencyAmount(currency, amount)], DefaultCurrency = currency },
+        };
+
+    /// <summary>An amount from <paramref name="min"/> to <paramref name="max"/> in whole minor units.</summary>
+    private static Gen<decimal> Amount(string currency, decimal min, decimal max)
+    {
+        var unit = currency switch { "JPY" => 1m, "KWD" => 1000m, _ => 100m };
+        return Gen.Long[(long)(min * unit), (long)(max * unit)].Select(units => Currencies.Round(units / unit, currency));
     }
 
-    private static (Product, decimal?) Denominated(Random random, string currency)
+    private static IEnumerable<string> Violations(Cart cart, PricedOrder priced)
     {
-        var denominations = Enumerable.Range(0, random.Next(1, 5)).Select(_ => Amount(random, currency, 1, 500)).ToArray();
-        var product = TestProducts.Voucher(currency, denominations);
-        return (product, denominations[random.Next(denominations.Length)]);
-    }
-
-    private static (Product, decimal?) OpenValue(Random random, string currency)
-    {
-        var min = Amount(random, currency, 1, 50);
-        var max = Amount(random, currency, 50, 1000);
-        return (TestProducts.OpenValue(currency, min, max), Amount(random, currency, min, max));
-    }
-
-    private static (Product, decimal?) FixedPrice(Random random, string currency)
-    {
-        var unitCost = Amount(random, currency, 0, 2000);
-        return (TestProducts.FixedPrice(unitCost, currency), random.Next(4) == 0 ? unitCost : null);
-    }
-
-    /// <summary>A random amount from <paramref name="min"/> to <paramref name="max"/> in whole minor units.</summary>
-    private static decimal Amount(Random random, string currency, decimal min, decimal max)
-    {
-        var digits = Currencies.DigitsOf(currency);
-        var unitsPerMajor = (long)Math.Pow(10, digits);
-        var units = random.NextInt64((long)(min * unitsPerMajor), (long)(max * unitsPerMajor) + 1);
-        return new decimal(units) / unitsPerMajor;
-    }
-
-    private static IEnumerable<string> Violations(PricingRequest request, Product?[] products, TaxTable taxes, PricedOrder priced)
-    {
-        var currency = products[0]!.Currency;
+        var (request, currency) = (cart.Request, cart.Currency);
         var digits = Currencies.DigitsOf(currency);
         var halfMinorUnit = 0.5m / (decimal)Math.Pow(10, digits);
         if (priced.Currency != currency)
@@ -125,25 +158,26 @@ public sealed class PriceCalculatorPropertyTests
                 if (amount < 0)
                     yield return $"{at}.{name} = {amount} is negative";
             }
-            if (line.Denomination is { } denomination && (denomination.Scale != digits || denomination != request.LineItems[i].Denomination))
-                yield return $"{at}.denomination = {denomination} for {request.LineItems[i].Denomination} requested";
             if (line.Quantity != request.LineItems[i].Quantity)
                 yield return $"{at}.quantity = {line.Quantity}, {request.LineItems[i].Quantity} requested";
-            if (line.NetPrice != line.UnitNetPrice * line.Quantity)
-                yield return $"{at}.netPrice = {line.NetPrice} is not {line.UnitNetPrice} × {line.Quantity}";
+            if (Math.Abs(line.NetPrice - line.UnitNetPriceRaw * line.Quantity) > halfMinorUnit)
+                yield return $"{at}.netPrice = {line.NetPrice} is more than half a minor unit from {line.UnitNetPriceRaw} × {line.Quantity}";
+            var lineDiscount = line.Discount - line.OrderDiscount;
+            if (Math.Abs(lineDiscount - line.UnitDiscountRaw * line.DiscountedQuantity) > halfMinorUnit)
+                yield return $"{at}: the line promotion's {lineDiscount} is more than half a minor unit from {line.UnitDiscountRaw} × {line.DiscountedQuantity}";
+            if (line.DiscountedQuantity > line.Quantity)
+                yield return $"{at}: {line.DiscountedQuantity} units discounted of {line.Quantity}";
             if (line.NetDiscountedPrice != line.NetPrice - line.Discount)
                 yield return $"{at}.netDiscountedPrice = {line.NetDiscountedPrice} is not {line.NetPrice} - {line.Discount}";
             if (line.GrossDiscountedPrice != line.NetDiscountedPrice + line.Vat)
                 yield return $"{at}.grossDiscountedPrice = {line.GrossDiscountedPrice} is not {line.NetDiscountedPrice} + {line.Vat}";
-            var expectedPercent = taxes.PercentFor(request.BuyerCountry, products[i]!.TaxCategory);
+            var expectedPercent = cart.Inputs.Taxes.PercentFor(request.BuyerCountry, cart.Inputs.Products[i]!.TaxCategory);
             if (line.VatPercent != expectedPercent)
                 yield return $"{at}.vatPercent = {line.VatPercent}, the table says {expectedPercent}";
-            var exactVat = line.NetDiscountedPrice * line.VatPercent / 100m;
-            if (Math.Abs(line.Vat - exactVat) > halfMinorUnit)
-                yield return $"{at}.vat = {line.Vat} is more than half a minor unit from {exactVat}";
-            var exactGross = line.NetPrice * (100m + line.VatPercent) / 100m;
-            if (Math.Abs(line.GrossPrice - exactGross) > halfMinorUnit)
-                yield return $"{at}.grossPrice = {line.GrossPrice} is more than half a minor unit from {exactGross}";
+            if (Math.Abs(line.Vat - line.NetDiscountedPrice * line.VatPercent / 100m) > halfMinorUnit)
+                yield return $"{at}.vat = {line.Vat} is more than half a minor unit from {line.NetDiscountedPrice} × {line.VatPercent} %";
+            if (Math.Abs(line.GrossPrice - line.NetPrice * (100m + line.VatPercent) / 100m) > halfMinorUnit)
+                yield return $"{at}.grossPrice = {line.GrossPrice} is more than half a minor unit from {line.NetPrice} × (100 + {line.VatPercent}) %";
         }
 
         var totals = priced.Totals;
@@ -168,9 +202,13 @@ public sealed class PriceCalculatorPropertyTests
             if (total < 0)
                 yield return $"totals.{name} = {total} is negative";
         }
+        if (priced.Promotions.Sum(p => p.Discount) != totals.Discount)
+            yield return $"the promotions' discounts sum to {priced.Promotions.Sum(p => p.Discount)}, the order's discount is {totals.Discount}";
+        if (priced.Promotions.Count(p => p.Type == PromotionKinds.Global) > 1)
+            yield return "more than one order promotion applied";
     }
 
-    private static IEnumerable<(string Name, decimal Amount)> Amounts(OrderLine line) =>
+    private static ImmutableArray<(string Name, decimal Amount)> Amounts(OrderLine line) =>
     [
         ("unitNetPrice", line.UnitNetPrice),
         ("unitDiscount", line.UnitDiscount),
@@ -182,5 +220,6 @@ public sealed class PriceCalculatorPropertyTests
         ("grossPrice", line.GrossPrice),
         ("grossDiscountedPrice", line.GrossDiscountedPrice),
         ("affiliateCommission", line.AffiliateCommission),
+        ("orderDiscount", line.OrderDiscount),
     ];
 }
