@@ -11,22 +11,34 @@ public sealed class OrderSiloSystem : IAsyncDisposable
 {
     private readonly List<HostProcess> _silos = [];
     private readonly List<Dictionary<string, string>> _siloEnvironments = [];
+    private readonly List<HostProcess> _everyHost = [];
+    private readonly bool _keepAllOutput;
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly string _clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
     private HostProcess? _api;
 
-    private OrderSiloSystem(string connectionString) => ConnectionString = connectionString;
+    private OrderSiloSystem(string connectionString, bool keepAllOutput)
+    {
+        ConnectionString = connectionString;
+        _keepAllOutput = keepAllOutput;
+    }
 
     public string ConnectionString { get; }
     public Uri ApiBaseAddress { get; private set; } = null!;
     public string AdminClientId { get; } = "cli_admin_" + Guid.NewGuid().ToString("N")[..8];
     public string AdminClientSecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+    public string SigningKey => _signingKey;
     public IReadOnlyList<HostProcess> Silos => _silos;
 
+    /// <summary>Where silo <c>i</c> serves Prometheus text (<c>Metrics__Port</c>).</summary>
+    public IReadOnlyList<Uri> SiloMetrics => [.. _siloEnvironments.Select(e => new Uri($"http://127.0.0.1:{e["Metrics__Port"]}/metrics"))];
+
+    /// <param name="keepAllOutput">Keep every line every host writes (<see cref="AllOutput"/>), not only the last ones.</param>
     public static async Task<OrderSiloSystem> StartAsync(
-        string name, int silos, IReadOnlyDictionary<string, string>? siloSettings = null, IReadOnlyDictionary<string, string>? apiSettings = null)
+        string name, int silos, IReadOnlyDictionary<string, string>? siloSettings = null, IReadOnlyDictionary<string, string>? apiSettings = null,
+        bool keepAllOutput = false)
     {
-        var system = new OrderSiloSystem(await PostgresServer.CreateDatabaseAsync(name));
+        var system = new OrderSiloSystem(await PostgresServer.CreateDatabaseAsync(name), keepAllOutput);
         try
         {
             for (var i = 0; i < silos; i++)
@@ -51,6 +63,7 @@ public sealed class OrderSiloSystem : IAsyncDisposable
             ["Orleans__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans__AdvertisedIP"] = "127.0.0.1",
+            ["Metrics__Port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             // Detect a killed silo within a few seconds rather than the production default.
             ["OrderSilo__Membership__ProbeTimeout"] = "00:00:02",
             ["OrderSilo__Membership__NumMissedProbesLimit"] = "2",
@@ -58,7 +71,8 @@ public sealed class OrderSiloSystem : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             environment[key] = value;
-        var silo = HostProcess.Start($"silo-{_silos.Count}", "OrderSilo.Silo", environment);
+        var silo = HostProcess.Start($"silo-{_silos.Count}", "OrderSilo.Silo", environment, _keepAllOutput);
+        _everyHost.Add(silo);
         _silos.Add(silo);
         _siloEnvironments.Add(environment);
         return silo;
@@ -76,7 +90,8 @@ public sealed class OrderSiloSystem : IAsyncDisposable
             environment.Remove(key);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             environment[key] = value;
-        _silos[index] = HostProcess.Start($"silo-{index}", "OrderSilo.Silo", environment);
+        _silos[index] = HostProcess.Start($"silo-{index}", "OrderSilo.Silo", environment, _keepAllOutput);
+        _everyHost.Add(_silos[index]);
         return _silos[index];
     }
 
@@ -96,7 +111,8 @@ public sealed class OrderSiloSystem : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             environment[key] = value;
-        _api = HostProcess.Start("api", "OrderSilo.Api", environment);
+        _api = HostProcess.Start("api", "OrderSilo.Api", environment, _keepAllOutput);
+        _everyHost.Add(_api);
         await WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
     }
 
@@ -124,6 +140,10 @@ public sealed class OrderSiloSystem : IAsyncDisposable
         }
         throw new TimeoutException($"The API host was not ready in {timeout}.\n{RecentOutput()}");
     }
+
+    /// <summary>Every line every host of this system has written so far, restarted ones included (keepAllOutput).</summary>
+    public IReadOnlyList<(string Host, string Line)> AllOutput() =>
+        [.. _everyHost.SelectMany(host => host.AllOutput.Select(line => (host.Name, line)))];
 
     /// <summary>The recent output of every host, for failure messages.</summary>
     public string RecentOutput() =>

@@ -1,5 +1,6 @@
-using OrderSilo.Api.Accounts;
+using System.Diagnostics;
 using System.Security.Claims;
+using OrderSilo.Api.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderSilo.Api.Auth;
 using OrderSilo.Api.Common;
@@ -22,22 +23,48 @@ public static class OrdersEndpoints
     }
 
     private static async Task<Results<Created<Order>, Ok<Order>, ProblemHttpResult>> PlaceOrder(
-        PlaceOrderRequest? body, ClaimsPrincipal user, IClusterClient cluster, HttpResponse response)
+        PlaceOrderRequest? body, ClaimsPrincipal user, IClusterClient cluster, HttpResponse response, PlacementTelemetry telemetry)
     {
+        var started = Stopwatch.GetTimestamp();
+        var accountId = user.AccountId();
         var errors = new ValidationErrors();
         var command = PlaceOrderValidator.Validate(body, user.HomeCompanyId(), errors);
         if (command is null)
+        {
+            telemetry.Rejected(started, accountId, null, ErrorCodes.ValidationFailed);
             return ApiProblems.Validation(errors.ToDictionary());
+        }
 
-        var result = await cluster.GetGrain<IPoNumberGrain>(PoNumberKey(user, command.PoNumber)).Place(command);
-        if (result.Error is { } error)
-            return ApiProblems.For(error);
+        PlaceOrderResult result;
+        try
+        {
+            result = await cluster.GetGrain<IPoNumberGrain>(PoNumberKey(user, command.PoNumber)).Place(command);
+        }
+        catch (Exception error) when (Counted(error))
+        {
+            throw;
+        }
+        if (result.Error is { } refusal)
+        {
+            telemetry.Rejected(started, accountId, command.PoNumber, refusal.Code);
+            return ApiProblems.For(refusal);
+        }
         if (result.Replayed)
         {
+            telemetry.Replayed(started, accountId, result.Order!);
             response.Headers["Idempotent-Replayed"] = "true";
             return TypedResults.Ok(result.Order!);
         }
+        telemetry.Placed(started, accountId, result.Order!);
         return TypedResults.Created($"/api/v1/orders/{result.Order!.OrderId}", result.Order);
+
+        // Counted as the code the exception handler will answer with, then left to propagate to it.
+        bool Counted(Exception error)
+        {
+            telemetry.Rejected(started, accountId, command.PoNumber,
+                ApiExceptionHandler.IsTransient(error) ? ApiProblems.Unavailable : ApiProblems.InternalError);
+            return false;
+        }
     }
 
     private static async Task<Results<Ok<ListPage<Order>>, ProblemHttpResult>> ListOrders(
