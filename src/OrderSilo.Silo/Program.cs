@@ -44,7 +44,8 @@ builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Or
 builder.Services.Configure<ClaimSweeperOptions>(builder.Configuration.GetSection("OrderSilo:ClaimSweeper"));
 builder.Services.Configure<CrashPointOptions>(builder.Configuration.GetSection("OrderSilo:CrashPoints"));
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
-builder.Services.AddOrderSiloTelemetry(builder.Configuration, "ordersilo-silo").WithMetrics(metrics => metrics.AddPrometheusExporter());
+builder.Services.AddOrderSiloTelemetry(builder.Configuration, "ordersilo-silo").WithMetrics(metrics =>
+    metrics.AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
 builder.Services.AddHealthChecks();
 // Only the metrics port: the silo answers no other HTTP, whatever ASPNETCORE_URLS or HTTP_PORTS say.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(metricsPort));

@@ -1,3 +1,4 @@
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using OrderSilo.Api.Auth;
@@ -18,7 +19,7 @@ public static class ApiTelemetry
     {
         services.AddSingleton<PlacementTelemetry>();
         var telemetry = services.AddOrderSiloTelemetry(configuration, "ordersilo-api")
-            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddPrometheusExporter());
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddPrometheusExporter(Fresh));
         if (TelemetrySetup.TracesEnabled(configuration))
         {
             telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation(options =>
@@ -26,6 +27,9 @@ public static class ApiTelemetry
         }
         return services;
     }
+
+    /// <summary>Every scrape collects anew (the exporter would otherwise answer a copy up to 300 ms old).</summary>
+    private static void Fresh(PrometheusAspNetCoreOptions options) => options.ScrapeResponseCacheDurationMilliseconds = 0;
 
     /// <summary>Not in the OpenAPI document: it is not part of the HTTP contract, and answers text, not JSON.</summary>
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder routes, bool allowAnonymous)
