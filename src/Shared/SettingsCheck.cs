@@ -18,8 +18,6 @@ internal sealed partial class SettingsCheck(IConfiguration configuration, string
 
     public bool Failed => _problems.Count > 0;
 
-    public IReadOnlyList<string> Problems => _problems;
-
     /// <summary>A setting's value by configuration key (<c>Auth:SigningKey</c>); an empty value counts as unset.</summary>
     public string? Value(string key) => configuration[key] is { Length: > 0 } value ? value : null;
 

@@ -26,7 +26,7 @@ internal static class TelemetrySetup
 
     public static OpenTelemetryBuilder AddOrderSiloTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName)
     {
-        var otlp = configuration[OtlpEndpointKey] is { Length: > 0 };
+        var otlp = TracesEnabled(configuration);
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : serviceName))
             .WithMetrics(metrics =>
@@ -42,5 +42,6 @@ internal static class TelemetrySetup
         return telemetry;
     }
 
+    /// <summary>OTLP export, and with it tracing, is on when a collector is named.</summary>
     public static bool TracesEnabled(IConfiguration configuration) => configuration[OtlpEndpointKey] is { Length: > 0 };
 }
