@@ -17,6 +17,8 @@
 #   Auth__SigningKey (or ORDERSILO_SIGNING_KEY)
 #                                    token signing key; generated once and kept in .ordersilo/signing.key when unset
 #   ORDERSILO_START_TIMEOUT          seconds to wait for /health/ready (120)
+# Silo i listens on 11111+i (silo), 30000+i (gateway) and 9464+i (GET /metrics, /health/live). Every setting of
+# the hosts is in docs/configuration.md.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,7 +29,7 @@ PG_SH="$REPO/scripts/pg.sh"
 
 SILOS=1
 BUILD=1
-usage() { sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while (($#)); do
     case "$1" in
         --silos) [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || { echo "--silos needs a number >= 1" >&2; exit 2; }
@@ -213,6 +215,7 @@ busy=()
 for ((i = 0; i < SILOS; i++)); do
     port_in_use $((11111 + i)) && busy+=($((11111 + i)))
     port_in_use $((30000 + i)) && busy+=($((30000 + i)))
+    port_in_use $((9464 + i)) && busy+=($((9464 + i)))
 done
 port_in_use "$HTTP_PORT" && busy+=("$HTTP_PORT")
 ((${#busy[@]} == 0)) || die "port(s) ${busy[*]} already in use on 127.0.0.1 (another ./run.sh still running?)"
@@ -224,10 +227,11 @@ port_in_use "$HTTP_PORT" && busy+=("$HTTP_PORT")
 for ((i = 0; i < SILOS; i++)); do
     env ConnectionStrings__OrderSilo="$CONN" \
         Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) Orleans__AdvertisedIP=127.0.0.1 \
+        Metrics__Port=$((9464 + i)) \
         Auth__SigningKey="$SIGNING_KEY" \
         setsid dotnet "$SILO_DLL" </dev/null >"$LOGS/silo-$i.log" 2>&1 &
     SILO_PIDS+=($!)
-    say "silo $i started (pid $!, silo port $((11111 + i)), gateway $((30000 + i)), log .ordersilo/logs/silo-$i.log)"
+    say "silo $i started (pid $!, silo port $((11111 + i)), gateway $((30000 + i)), metrics $((9464 + i)), log .ordersilo/logs/silo-$i.log)"
 done
 
 LOG_FILES=()
@@ -289,7 +293,9 @@ OrderSilo is up: $SILOS silo(s), API host, PostgreSQL.
   API             $BASE
   API reference   $BASE/scalar/v1
   OpenAPI         $BASE/openapi/v1.json
-  logs            .ordersilo/logs/
+  dashboard       $BASE/dashboard/login   (sign in with the admin client below)
+  metrics         $BASE/metrics (admin token), silos: http://127.0.0.1:9464/metrics and up
+  logs            .ordersilo/logs/   (JSON, one object a line)
   admin client    $ORDERSILO_ADMIN_CLIENT_ID   secret $ORDERSILO_ADMIN_CLIENT_SECRET   (scope admin)
   demo client     $ORDERSILO_DEMO_CLIENT_ID   secret $ORDERSILO_DEMO_CLIENT_SECRET   (scope orders)
 
