@@ -26,8 +26,10 @@ if (check.Failed)
 if (builder.Configuration["ASPNETCORE_URLS"] is null && builder.Configuration["urls"] is null)
     builder.WebHost.UseUrls($"http://*:{settings.HttpPort}");
 
+var hostOptions = builder.Configuration.GetSection("Api").Get<ApiHostOptions>() ?? new ApiHostOptions();
 builder.UseOrleansClient(client =>
 {
+    client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = hostOptions.GrainCallTimeout);
     client.Configure<ClusterOptions>(cluster =>
     {
         cluster.ClusterId = check.Value("Orleans:ClusterId") ?? "ordersilo";
@@ -54,6 +56,9 @@ builder.Services.AddOrderSiloAuth(builder.Configuration);
 RateLimits.AddOrderSiloRateLimits(builder.Services, builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
+builder.Services.Configure<ApiHostOptions>(builder.Configuration.GetSection("Api"));
+// A stopping host stops taking requests and lets those in flight finish, for at most Api:ShutdownTimeout.
+builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = hostOptions.ShutdownTimeout);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.Configure<JsonOptions>(options =>

@@ -42,6 +42,7 @@ builder.UseOrleans(silo =>
 });
 builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("OrderSilo:Membership"));
 builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("OrderSilo:Reminders"));
+builder.Services.Configure<SiloMessagingOptions>(builder.Configuration.GetSection("OrderSilo:SiloMessaging"));
 builder.Services.Configure<ClaimSweeperOptions>(builder.Configuration.GetSection("OrderSilo:ClaimSweeper"));
 builder.Services.Configure<CrashPointOptions>(builder.Configuration.GetSection("OrderSilo:CrashPoints"));
 builder.Services.Configure<LifecycleOptions>(builder.Configuration.GetSection("OrderSilo:Lifecycle"));

@@ -35,6 +35,11 @@ public sealed class OrderSiloSystem : IAsyncDisposable
     public string AdminClientSecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
     public string SigningKey => _signingKey;
     public IReadOnlyList<HostProcess> Silos => _silos;
+    private readonly List<HostProcess> _otherApis = [];
+
+    /// <summary>The API hosts started with <see cref="StartAnotherApiAsync"/>, stopped ones included.</summary>
+    public IReadOnlyList<HostProcess> AllApis() => _otherApis;
+    private Dictionary<string, string>? _apiEnvironment;
 
     /// <summary>Where silo <c>i</c> serves Prometheus text (<c>Metrics__Port</c>).</summary>
     public IReadOnlyList<Uri> SiloMetrics => [.. _siloEnvironments.Select(e => new Uri($"http://127.0.0.1:{e["Metrics__Port"]}/metrics"))];
@@ -123,9 +128,25 @@ public sealed class OrderSiloSystem : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             environment[key] = value;
+        _apiEnvironment = environment;
         _api = HostProcess.Start("api", "OrderSilo.Api", environment, _keepAllOutput);
         _everyHost.Add(_api);
         await WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>
+    /// Starts another API host like the first on <paramref name="address"/> (a fresh port when null, or the port of
+    /// one stopped before, as a restarted host would come back), and waits until it is ready.
+    /// </summary>
+    public async Task<(HostProcess Host, Uri Address)> StartAnotherApiAsync(Uri? address = null)
+    {
+        address ??= new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var environment = new Dictionary<string, string>(_apiEnvironment!) { ["ASPNETCORE_URLS"] = address.ToString() };
+        var host = HostProcess.Start($"api-{address.Port}", "OrderSilo.Api", environment, _keepAllOutput);
+        _everyHost.Add(host);
+        _otherApis.Add(host);
+        await WaitUntilReadyAsync(address, host, TimeSpan.FromSeconds(90));
+        return (host, address);
     }
 
     /// <summary>
@@ -156,13 +177,15 @@ public sealed class OrderSiloSystem : IAsyncDisposable
     }
 
     /// <summary>Waits for <c>/health/ready</c>; fails with the hosts' recent output if it does not come.</summary>
-    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    public Task WaitUntilReadyAsync(TimeSpan timeout) => WaitUntilReadyAsync(ApiBaseAddress, _api!, timeout);
+
+    private async Task WaitUntilReadyAsync(Uri address, HostProcess api, TimeSpan timeout)
     {
-        using var http = new HttpClient { BaseAddress = ApiBaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            if (_api!.HasExited)
+            if (api.HasExited)
                 break;
             try
             {
@@ -198,6 +221,7 @@ public sealed class OrderSiloSystem : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Task.WhenAll(_otherApis.Select(a => a.DisposeAsync().AsTask()));
         if (_api is not null)
             await _api.DisposeAsync();
         await Task.WhenAll(_silos.Select(s => s.DisposeAsync().AsTask()));

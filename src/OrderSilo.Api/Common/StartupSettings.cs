@@ -13,6 +13,7 @@ internal sealed record StartupSettings(string ConnectionString, int HttpPort, bo
         check.Base64Key("Auth:SigningKey", AuthOptions.MinimumKeyBytes);
         check.Section<AuthOptions>("Auth");
         check.Section<RateLimits>("RateLimits");
+        check.Section<ApiHostOptions>("Api");
         var httpPort = check.Port("ORDERSILO_HTTP_PORT", 5080);
         check.Flag("ORDERSILO_DEMO", true);
         foreach (var key in (string[])["ORDERSILO_ADMIN_CLIENT_ID", "ORDERSILO_DEMO_CLIENT_ID"])

@@ -14,7 +14,7 @@ public static class OrdersEndpoints
 {
     public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder routes)
     {
-        var orders = routes.MapGroup("/api/v1/orders").WithTags("Orders").RequireAuthorization(AuthSetup.TenantPolicy);
+        var orders = routes.MapGroup("/api/v1/orders").WithTags("Orders").RequireAuthorization(AuthSetup.TenantPolicy).RetriesOnClusterFailure();
         orders.MapPost("/", PlaceOrder).WithSummary("Place an order, exactly once per poNumber");
         orders.MapGet("/", ListOrders).WithSummary("The account's orders, newest first, with filters and cursor pagination");
         orders.MapGet("/{orderId}", GetOrder).WithSummary("An order by id");
