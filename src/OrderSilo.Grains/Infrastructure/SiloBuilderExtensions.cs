@@ -41,7 +41,7 @@ public static class SiloBuilderExtensions
         });
 
         silo.AddIncomingGrainCallFilter<DatabaseExceptionFilter>();
-        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(ForReadModel(connectionString)));
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddOptions<ClaimSweeperOptions>();
         silo.Services.AddOptions<CrashPointOptions>();
@@ -59,6 +59,19 @@ public static class SiloBuilderExtensions
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
         if (builder.MaxAutoPrepare == 0)
             builder.MaxAutoPrepare = 20;
+        return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// The read-model queries' sessions plan every statement for its actual values, even one Npgsql has prepared:
+    /// the best plan of an order-list page depends on them (a rare description text wants the trigram index, a
+    /// common one the newest-first walk), and the generic plan PostgreSQL may settle on after a few executions of a
+    /// prepared statement would take one path for every text.
+    /// </summary>
+    public static string ForReadModel(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".TrimStart();
         return builder.ConnectionString;
     }
 }

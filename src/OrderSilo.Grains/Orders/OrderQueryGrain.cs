@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.Json;
 using Npgsql;
 using OrderSilo.Contracts.Orders;
@@ -17,35 +16,10 @@ internal sealed class OrderQueryGrain(NpgsqlDataSource database) : Grain, IOrder
 {
     public async Task<(ImmutableArray<Order> Orders, OrderCursor? Next)> List(OrderQuery query)
     {
-        await using var command = database.CreateCommand();
-        var sql = new StringBuilder("select doc, created_at, order_id from orders where account_id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = query.AccountId });
-        void Filter(string condition, object? value)
-        {
-            if (value is null)
-                return;
+        var (sql, parameters) = OrderListSql.For(query);
+        await using var command = database.CreateCommand(sql);
+        foreach (var value in parameters)
             command.Parameters.Add(new NpgsqlParameter { Value = value });
-            sql.Append(" and ").Append(condition.Replace("@", "$" + command.Parameters.Count, StringComparison.Ordinal));
-        }
-        Filter("created_at >= @", query.DateStart);
-        Filter("created_at < @", query.DateEnd);
-        Filter("company_id = @", query.CompanyId);
-        Filter("status = @", query.Status);
-        Filter("reference = @", query.Reference);
-        Filter("po_number = @", query.PoNumber);
-        Filter(@"description ilike '%' || @ || '%' escape '\'", query.Description is { } text ? EscapeLike(text) : null);
-        Filter("amount_total = @", query.AmountTotal);
-        Filter("tag = @", query.Tag);
-        Filter("archived = @", query.Archived ?? false);
-        if (query.After is { } after)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = after.CreatedAt });
-            command.Parameters.Add(new NpgsqlParameter { Value = after.OrderId });
-            sql.Append($" and (created_at, order_id) < (${command.Parameters.Count - 1}, ${command.Parameters.Count})");
-        }
-        command.Parameters.Add(new NpgsqlParameter { Value = query.Limit + 1 });
-        sql.Append(" order by created_at desc, order_id desc limit $").Append(command.Parameters.Count);
-        command.CommandText = sql.ToString();
 
         var orders = ImmutableArray.CreateBuilder<Order>();
         OrderCursor? next = null;
@@ -65,7 +39,4 @@ internal sealed class OrderQueryGrain(NpgsqlDataSource database) : Grain, IOrder
         }
         return (orders.ToImmutable(), next);
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 }
