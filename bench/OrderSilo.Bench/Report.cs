@@ -38,7 +38,7 @@ internal static class Report
           then spread over 64 such companies; every order reserves credit.
         - **order history** (`--history-orders N`, default 1,000,000; 0 skips it) — a fresh tenant's home company
           gets N orders, and three child companies N/10 between them, written straight into the `orders` read
-          model by one `INSERT … SELECT generate_series` per half on two connections (statuses, tags, references,
+          model by one `INSERT … SELECT generate_series` (statuses, tags, references,
           amounts, descriptions and dates over two years varied as `bench/OrderSilo.Bench/HistorySeed.sql`
           describes), then `ANALYZE orders`. No grain state is written for them: the list reads only `orders`.
           **list: …** — closed loops of the first page (25 orders) of `GET /api/v1/orders` at 4 connections, one
@@ -83,7 +83,7 @@ internal static class Report
     }
 
     private static string HistoryLine(HistoryResults h) => BenchResults.F(
-        $"History: {h.AccountOrders:N0} orders written into the read model for one account ({h.CompanyOrders:N0} of them for one company) in {h.SeedTime.TotalSeconds:0} s on 2 connections, ANALYZE {h.AnalyzeTime.TotalSeconds:0.0} s, deleted afterwards in {h.RemoveTime.TotalSeconds:0.0} s; new orders p50 {h.LargeCompanyOrders.P50Ms:0.00} ms for that company and {h.EmptyCompanyOrders.P50Ms:0.00} ms for an empty one, measured together (ratio {h.P50Ratio:0.00}).");
+        $"History: {h.AccountOrders:N0} orders written into the read model for one account ({h.CompanyOrders:N0} of them for one company) in {h.SeedTime.TotalSeconds:0} s, ANALYZE {h.AnalyzeTime.TotalSeconds:0.0} s, deleted afterwards in {h.RemoveTime.TotalSeconds:0.0} s; new orders p50 {h.LargeCompanyOrders.P50Ms:0.00} ms for that company and {h.EmptyCompanyOrders.P50Ms:0.00} ms for an empty one, measured together (ratio {h.P50Ratio:0.00}).");
 
     public static string StepLine(LoadResult step) => BenchResults.F(
         $"{step.Name,-30} {step.Concurrency,3} conn: {step.PerSecond,10:N1}/s  p50 {step.P50Ms,7:0.00} ms  p99 {step.P99Ms,7:0.00} ms  max {step.MaxMs,8:0.0} ms  ok {step.Successes,8}  errors {step.ErrorCount}");
