@@ -16,27 +16,29 @@ internal sealed class OrderQueryGrain(NpgsqlDataSource database) : Grain, IOrder
 {
     public async Task<(ImmutableArray<Order> Orders, OrderCursor? Next)> List(OrderQuery query)
     {
-        var (sql, parameters) = OrderListSql.For(query);
-        await using var command = database.CreateCommand(sql);
-        foreach (var value in parameters)
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-
-        var orders = ImmutableArray.CreateBuilder<Order>();
-        OrderCursor? next = null;
-        var lastCreatedAt = default(DateTimeOffset);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
+        var statements = OrderListSql.For(query);
+        var rows = new List<(string Doc, DateTime CreatedAt, string OrderId)>();
+        foreach (var statement in statements)
         {
-            if (orders.Count == query.Limit)
-            {
-                // The cursor is the last listed row's own column values: the column keeps microseconds, the
-                // order's timestamp finer ones, and paging must compare like with like.
-                next = new OrderCursor(lastCreatedAt, orders[^1].OrderId);
+            rows.Clear();
+            await using var command = database.CreateCommand(statement.Sql);
+            foreach (var value in statement.Parameters)
+                command.Parameters.Add(new NpgsqlParameter { Value = value });
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                rows.Add((reader.GetString(0), reader.GetDateTime(1), reader.GetString(2)));
+            if (rows.Count > query.Limit)
                 break;
-            }
-            orders.Add(JsonSerializer.Deserialize<Order>(reader.GetString(0), StateJson.Options)!);
-            lastCreatedAt = new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero);
         }
-        return (orders.ToImmutable(), next);
+
+        var orders = rows.Take(query.Limit)
+            .Select(row => JsonSerializer.Deserialize<Order>(row.Doc, StateJson.Options)!)
+            .ToImmutableArray();
+        // The cursor is the last listed row's own column values: the column keeps microseconds, the order's
+        // timestamp finer ones, and paging must compare like with like.
+        var next = rows.Count > query.Limit
+            ? new OrderCursor(new DateTimeOffset(rows[query.Limit - 1].CreatedAt, TimeSpan.Zero), rows[query.Limit - 1].OrderId)
+            : null;
+        return (orders, next);
     }
 }

@@ -92,6 +92,24 @@ public sealed class OrderHistoryTests(SystemFixture fixture)
     }
 
     [Fact]
+    public async Task List_ByDescription_PagesThroughEveryMatchNewestFirst()
+    {
+        using var tenant = await fixture.Admin.CreateTenantAsync();
+        var product = await TestCatalog.PutVoucherAsync(fixture.Admin);
+        var first = await PlaceAsync(tenant, new { poNumber = "gift-1", description = "Holiday gifts, Berlin", lineItems = Line(product) });
+        await PlaceAsync(tenant, new { poNumber = "other", description = "Staff rewards", lineItems = Line(product) });
+        var second = await PlaceAsync(tenant, new { poNumber = "gift-2", description = "Holiday GIFTS, Paris", lineItems = Line(product) });
+
+        var page = await ListAsync(tenant, "description=holiday%20gifts&limit=1");
+        var cursor = page["nextCursor"]!.GetValue<string>();
+        var rest = await ListAsync(tenant, $"description=holiday%20gifts&limit=1&cursor={cursor}");
+
+        Assert.Equal([second], page["data"]!.AsArray().Select(o => o!["orderId"]!.GetValue<string>()));
+        Assert.Equal([first], rest["data"]!.AsArray().Select(o => o!["orderId"]!.GetValue<string>()));
+        Assert.Null(rest["nextCursor"]);
+    }
+
+    [Fact]
     public async Task List_ShowsOnlyTheCallersOrders()
     {
         using var owner = await fixture.Admin.CreateTenantAsync();
