@@ -64,9 +64,9 @@ public static class SiloBuilderExtensions
 
     /// <summary>
     /// The read-model queries' sessions plan every statement for its actual values, even one Npgsql has prepared:
-    /// the best plan of an order-list page depends on them (a rare description text wants the trigram index, a
-    /// common one the newest-first walk), and the generic plan PostgreSQL may settle on after a few executions of a
-    /// prepared statement would take one path for every text.
+    /// the best index for an order-list page with several filters depends on how many orders each value matches,
+    /// and the generic plan PostgreSQL may settle on after a few executions of a prepared statement would take one
+    /// index for every value.
     /// </summary>
     public static string ForReadModel(string connectionString)
     {
