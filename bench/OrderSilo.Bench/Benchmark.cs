@@ -108,6 +108,10 @@ internal sealed class Benchmark(BenchOptions options, TextWriter log)
         var spreadCompanies = await NewOrdersAsync("64 companies", OrderConcurrencies[^1], options.StepDuration, tenantTokens, null, ct, worker => spread[worker]);
         Step(spreadCompanies);
 
+        var history = options.HistoryOrders > 0
+            ? await new HistoryBenchmark(options, this, api, admin, _runId).RunAsync(ct)
+            : null;
+
         return new BenchResults
         {
             At = DateTimeOffset.UtcNow,
@@ -125,10 +129,11 @@ internal sealed class Benchmark(BenchOptions options, TextWriter log)
             SpreadCompanies = spreadCompanies,
             Previews = previews,
             PreviewCommits = previewCommits,
+            History = history,
         };
     }
 
-    private async Task<LoadResult> NewOrdersAsync(
+    internal async Task<LoadResult> NewOrdersAsync(
         string name, int concurrency, TimeSpan duration, TokenSource tokens, ConcurrentQueue<string>? created, CancellationToken ct,
         Func<int, string>? companyOf = null)
     {
@@ -216,7 +221,7 @@ internal sealed class Benchmark(BenchOptions options, TextWriter log)
         return (label, OrderSiloApi.Truncate(await response.Content.ReadAsStringAsync(ct)));
     }
 
-    private static string StatusLabel(HttpStatusCode status) =>
+    internal static string StatusLabel(HttpStatusCode status) =>
         string.Create(CultureInfo.InvariantCulture, $"{(int)status} {status}");
 
     private async Task ExpectReadyAsync(HttpClient http, CancellationToken ct)
@@ -229,7 +234,7 @@ internal sealed class Benchmark(BenchOptions options, TextWriter log)
         }
     }
 
-    private HttpClient NewHttpClient(int connections) =>
+    internal HttpClient NewHttpClient(int connections) =>
         new(new SocketsHttpHandler
         {
             // One HTTP/1.1 connection per worker: the concurrency is the number of connections.
@@ -242,10 +247,10 @@ internal sealed class Benchmark(BenchOptions options, TextWriter log)
             Timeout = TimeSpan.FromSeconds(30),
         };
 
-    private void Say(FormattableString message) =>
+    internal void Say(FormattableString message) =>
         log.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message.ToString(CultureInfo.InvariantCulture)}");
 
-    private void Step(LoadResult result)
+    internal void Step(LoadResult result)
     {
         Say($"{Report.StepLine(result)}");
         foreach (var (label, tally) in result.Errors.OrderByDescending(e => e.Value.Count))

@@ -43,7 +43,7 @@ public static class SiloBuilderExtensions
         });
 
         silo.AddIncomingGrainCallFilter<DatabaseExceptionFilter>();
-        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(ForReadModel(connectionString)));
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddKeyedSingleton(LifecycleOptions.ClockKey, (services, _) => services.GetRequiredService<TimeProvider>());
         silo.Services.AddOptions<ClaimSweeperOptions>();
@@ -68,6 +68,19 @@ public static class SiloBuilderExtensions
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
         if (builder.MaxAutoPrepare == 0)
             builder.MaxAutoPrepare = 20;
+        return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// The read-model queries' sessions plan every statement for its actual values, even one Npgsql has prepared:
+    /// the best index for an order-list page with several filters depends on how many orders each value matches,
+    /// and the generic plan PostgreSQL may settle on after a few executions of a prepared statement would take one
+    /// index for every value.
+    /// </summary>
+    public static string ForReadModel(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".TrimStart();
         return builder.ConnectionString;
     }
 }
