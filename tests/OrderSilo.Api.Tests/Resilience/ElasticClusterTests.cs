@@ -31,7 +31,7 @@ public sealed class ElasticClusterTests(ITestOutputHelper output)
         // A call lost with its stopping silo is given up on after 5 s (not Orleans' 30 s) and retried.
         var siloSettings = new Dictionary<string, string> { ["OrderSilo__SiloMessaging__ResponseTimeout"] = "00:00:05" };
         var apiSettings = new Dictionary<string, string> { ["Api__GrainCallTimeout"] = "00:00:05", ["Api__ClusterRetryBudget"] = "00:00:30" };
-        await using var system = await OrderSiloSystem.StartAsync("elastic", silos: 2, siloSettings, apiSettings);
+        await using var system = await OrderSiloSystem.StartAsync("elastic", silos: 2, siloSettings, apiSettings, keepAllOutput: true);
         using var admin = await ApiSession.ForAdminAsync(system);
         using var tenant = await admin.CreateTenantAsync();
         var product = await TestCatalog.PutVoucherAsync(admin);
@@ -90,7 +90,16 @@ public sealed class ElasticClusterTests(ITestOutputHelper output)
             await system.WaitUntilSiloIsUpAsync(0, TimeSpan.FromSeconds(60));
         });
         await stop.CancelAsync();
-        await Task.WhenAll(workers);
+        try
+        {
+            await Task.WhenAll(workers);
+        }
+        catch (InvalidOperationException error)
+        {
+            // A wrong answer: show what the hosts logged as unexpected.
+            var unexpected = system.AllOutput().Where(l => l.Line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal)).Take(5);
+            throw new InvalidOperationException(error.Message + "\n" + string.Join('\n', unexpected.Select(l => $"{l.Host}: {l.Line}")), error);
+        }
 
         foreach (var s in steps)
             output.WriteLine($"{s.Name,-42} placed {s.Placed,5}  failed {s.Failed}  503 {s.Unavailable}  rerouted {s.Rerouted}  slowest {s.SlowestMs} ms");
