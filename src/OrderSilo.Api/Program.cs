@@ -9,6 +9,8 @@ using OrderSilo.Api.Health;
 using OrderSilo.Api.Orders;
 using OrderSilo.Api.Pricing;
 using OrderSilo.Api.Promotions;
+using OrderSilo.Api.Webhooks;
+using OrderSilo.Contracts.Common;
 using Orleans.Configuration;
 using Scalar.AspNetCore;
 
@@ -52,8 +54,7 @@ builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.Configure<JsonOptions>(options =>
 {
-    options.SerializerOptions.Converters.Add(new MoneyJsonConverter());
-    options.SerializerOptions.Converters.Add(new UtcTimestampJsonConverter());
+    PublicJson.AddConverters(options.SerializerOptions);
     options.SerializerOptions.Converters.Add(new FlagJsonConverter());
 });
 builder.Services.AddOpenApi();
@@ -85,6 +86,7 @@ app.MapOrderRecords();
 app.MapOrderBatches();
 app.MapQuotes();
 app.MapOrderLifecycle();
+app.MapWebhooks();
 
 await app.RunAsync();
 return 0;

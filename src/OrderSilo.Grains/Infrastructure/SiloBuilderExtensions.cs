@@ -4,6 +4,7 @@ using Npgsql;
 using OrderSilo.Grains.Orders;
 using OrderSilo.Grains.Payments;
 using OrderSilo.Grains.Pricing;
+using OrderSilo.Grains.Webhooks;
 
 namespace OrderSilo.Grains.Infrastructure;
 
@@ -54,6 +55,10 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton<IPaymentGateway, SandboxPaymentGateway>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ClaimSweeperStarter>();
         silo.Services.AddSingleton<PricingCache>();
+        silo.Services.AddOptions<WebhookOptions>().Validate(o => o.Validate() is null, "OrderSilo:Webhooks has a setting out of range (see docs/webhooks.md).").ValidateOnStart();
+        silo.Services.AddSingleton<WebhookDeliveryStore>();
+        silo.Services.AddSingleton<WebhookSender>();
+        silo.Services.AddHostedService<WebhookDispatcher>();
         silo.Services.AddPlacementDirector<SiloPinnedPlacement, SiloPinnedPlacementDirector>();
         return silo;
     }
