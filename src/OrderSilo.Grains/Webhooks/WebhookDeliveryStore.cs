@@ -133,7 +133,10 @@ internal sealed class WebhookDeliveryStore(NpgsqlDataSource database)
 
         // Not cancelled with the silo's shutdown: an attempt that was made is recorded if at all possible.
         await using var reader = await batch.ExecuteReaderAsync(CancellationToken.None);
-        await reader.NextResultAsync();
+        // The endpoint's update is the batch's one result set (a statement without rows has none to step over).
+        while (reader.FieldCount == 0 && await reader.NextResultAsync())
+        {
+        }
         return await reader.ReadAsync() && !reader.IsDBNull(0) ? Utc(reader.GetDateTime(0)) : null;
     }
 
