@@ -20,6 +20,9 @@ internal sealed record BenchResults
     public required LoadResult SpreadCompanies { get; init; }
     public required LoadResult Previews { get; init; }
     public required CommitWindow PreviewCommits { get; init; }
+    public required LoadResult WebhookOrders { get; init; }
+    public required CommitWindow WebhookCommits { get; init; }
+    public required TimeSpan WebhookDrain { get; init; }
 
     public LoadResult NewOrdersAt64 => NewOrders[^1];
     public double BackgroundPerSecond => Background.PerSecond;
@@ -32,9 +35,12 @@ internal sealed record BenchResults
 
     public double CommitsPerPreview => Per(PreviewCommits.NetOf(BackgroundPerSecond), Previews.Successes);
 
+    /// <summary>Commits per order of a tenant with an endpoint, its events' deliveries included.</summary>
+    public double CommitsPerWebhookOrder => Per(WebhookCommits.NetOf(BackgroundPerSecond), WebhookOrders.Successes);
+
     public double HotCompanyShare => SpreadCompanies.PerSecond > 0 ? HotCompany.PerSecond / SpreadCompanies.PerSecond : double.NaN;
 
-    public IEnumerable<LoadResult> Steps => [Reference, .. NewOrders, Replays, Previews, HotCompany, SpreadCompanies];
+    public IEnumerable<LoadResult> Steps => [Reference, .. NewOrders, Replays, Previews, HotCompany, SpreadCompanies, WebhookOrders];
 
     public IReadOnlyList<TargetCheck> Targets =>
     [

@@ -16,8 +16,8 @@ internal sealed class WebhookDeliveryStore(NpgsqlDataSource database)
     /// <summary>An endpoint this silo now serves.</summary>
     public sealed record Endpoint(string WebhookId, string Url, string Secret);
 
-    /// <summary>A due delivery with its event.</summary>
-    public sealed record Due(WebhookEvent Event, int Generation, int Attempts, DateTimeOffset? FirstAttemptAt);
+    /// <summary>A due delivery with its event, and the endpoint's URL and secret as they are now.</summary>
+    public sealed record Due(WebhookEvent Event, int Generation, int Attempts, DateTimeOffset? FirstAttemptAt, Endpoint Endpoint);
 
     /// <summary>What one attempt came to.</summary>
     public sealed record Attempt(DateTimeOffset At, int? StatusCode, int LatencyMs, string? Error, TimeSpan? RetryAfter)
@@ -54,14 +54,18 @@ internal sealed class WebhookDeliveryStore(NpgsqlDataSource database)
         return endpoints;
     }
 
-    /// <summary>The endpoint's due deliveries, oldest first.</summary>
+    /// <summary>
+    /// The endpoint's due deliveries, oldest first; none once it is disabled. Each batch reads the endpoint again,
+    /// so a changed URL is used from the next batch on.
+    /// </summary>
     public async Task<List<Due>> DueAsync(string webhookId, int limit, CancellationToken cancellation)
     {
         await using var command = database.CreateCommand("""
             select d.event_id, ev.type, ev.order_id, ev.sequence, ev.order_doc::text, ev.created_at,
-                   d.generation, d.attempts, d.first_attempt_at
+                   d.generation, d.attempts, d.first_attempt_at, w.url, w.secret
             from webhook_deliveries d
             join webhook_events ev on ev.event_id = d.event_id
+            join webhook_endpoints w on w.webhook_id = d.webhook_id and w.enabled
             where d.webhook_id = $1 and d.status = 'pending' and d.next_attempt_at <= now()
             order by d.next_attempt_at, ev.created_at, ev.sequence
             limit $2
@@ -76,7 +80,8 @@ internal sealed class WebhookDeliveryStore(NpgsqlDataSource database)
                 new WebhookEvent(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4), Utc(reader.GetDateTime(5))),
                 reader.GetInt32(6),
                 reader.GetInt32(7),
-                reader.IsDBNull(8) ? null : Utc(reader.GetDateTime(8))));
+                reader.IsDBNull(8) ? null : Utc(reader.GetDateTime(8)),
+                new Endpoint(webhookId, reader.GetString(9), reader.GetString(10))));
         }
         return due;
     }

@@ -121,7 +121,7 @@ internal sealed partial class WebhookDispatcher(
     private async Task<bool> AttemptAsync(WebhookDeliveryStore.Endpoint endpoint, WebhookDeliveryStore.Due due, CancellationToken cancellation)
     {
         var body = WebhookPayload.Render(due.Event, Options.MaxPayloadBytes);
-        var attempt = await sender.SendAsync(endpoint, due.Event.EventId, body, cancellation);
+        var attempt = await sender.SendAsync(due.Endpoint, due.Event.EventId, body, cancellation);
         var now = clock.GetUtcNow();
         DateTimeOffset? next = null;
         var status = "succeeded";
