@@ -132,7 +132,8 @@ declare
     v_account_id text;
     v_po_number  text;
     v_created_at timestamptz;
-    v_events     record;
+    v_types      text[];
+    v_prev_seq   integer := 0;
     v_rows       integer;
 begin
     if p_payload is null
@@ -153,8 +154,10 @@ begin
         v_created_at := ordersilo_json_timestamptz(v_obj ->> 'createdAt');
         v_account_id := coalesce(v_doc ->> 'accountId', v_obj ->> 'accountId');
         -- Webhook events (sql/11_ordersilo_webhooks.sql) compare the row as it is with this write, so before the
-        -- upsert. types is NULL, and nothing was read, when the account has no webhook endpoint.
-        select * into v_events from ordersilo_order_events(v_account_id, v_id, v_obj);
+        -- upsert; an account without endpoints (most writes) pays this one index probe and nothing else.
+        if exists (select 1 from webhook_endpoints where account_id = v_account_id) then
+            select types, prev_seq into v_types, v_prev_seq from ordersilo_order_events(v_id, v_obj);
+        end if;
 
         insert into orders as o
             (order_id, account_id, company_id, po_number, status, delivery_status, payment_type, reference,
@@ -178,7 +181,7 @@ begin
              coalesce(ordersilo_json_timestamptz(v_obj ->> 'updatedAt'), v_created_at, now()),
              coalesce((v_obj ->> 'version')::integer, 0),
              v_obj,
-             coalesce(v_events.prev_seq, 0) + coalesce(cardinality(v_events.types), 0))
+             v_prev_seq + coalesce(cardinality(v_types), 0))
         on conflict (order_id) do update
             set account_id      = excluded.account_id,
                 company_id      = excluded.company_id,
@@ -202,8 +205,8 @@ begin
             -- never let an older order version overwrite a newer row
             where o.version <= excluded.version;
         get diagnostics v_rows = row_count;
-        if v_rows > 0 and cardinality(v_events.types) > 0 then
-            perform ordersilo_record_order_events(v_account_id, v_id, v_obj, v_events.types, v_events.prev_seq);
+        if v_rows > 0 and cardinality(v_types) > 0 then
+            perform ordersilo_record_order_events(v_account_id, v_id, v_obj, v_types, v_prev_seq);
         end if;
 
         -- The order row now exists, so its poNumber claim is fulfilled.

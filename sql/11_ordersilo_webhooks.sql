@@ -131,10 +131,11 @@ begin
 end;
 $$;
 
--- Called by the order projection before it upserts the row: the events this write causes and the order's event
--- counter before it. types is NULL when the account has no webhook endpoint (nothing else is read then).
+-- Called by the order projection, for an account with a webhook endpoint, before it upserts the row: the events
+-- this write causes and the order's event counter before it.
+drop function if exists ordersilo_order_events(text, text, jsonb);
 create or replace function ordersilo_order_events(
-    p_account_id text, p_order_id text, p_order jsonb, out types text[], out prev_seq integer)
+    p_order_id text, p_order jsonb, out types text[], out prev_seq integer)
 language plpgsql
 volatile
 as $$
@@ -143,9 +144,6 @@ declare
     v_delivery text;
     v_payments integer;
 begin
-    if not exists (select 1 from webhook_endpoints where account_id = p_account_id) then
-        return;
-    end if;
     select o.status, o.delivery_status, o.event_seq,
            coalesce(jsonb_array_length(case when jsonb_typeof(o.doc -> 'payments') = 'array' then o.doc -> 'payments' end), 0)
     into v_status, v_delivery, prev_seq, v_payments

@@ -45,6 +45,24 @@ internal static class WebhookSteps
         return all;
     }
 
+    /// <summary>
+    /// The endpoint's deliveries once each is <c>succeeded</c> (a receiver has its answer a moment before the
+    /// dispatcher records it).
+    /// </summary>
+    public static async Task<List<JsonObject>> SucceededDeliveriesAsync(ApiSession tenant, string webhookId, int count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var deliveries = await DeliveriesAsync(tenant, webhookId);
+            if (deliveries.Count == count && deliveries.All(d => d["status"]!.GetValue<string>() == "succeeded"))
+                return deliveries;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Not all {count} deliveries of {webhookId} succeeded: {string.Join(", ", deliveries.Select(d => d.ToJsonString()))}");
+            await Task.Delay(100, Cancel);
+        }
+    }
+
     public static async Task<HttpResponseMessage> ReplayAsync(ApiSession tenant, string webhookId, string eventId) =>
         await tenant.Http.PostAsync(new Uri($"/api/v1/webhooks/{webhookId}/deliveries/{eventId}/replay", UriKind.Relative), null, Cancel);
 }
