@@ -50,9 +50,13 @@ create table if not exists webhook_events
 create index if not exists ix_webhook_events_created
     on webhook_events (created_at);
 
+-- No foreign key to webhook_endpoints: its check would make an order write that records a delivery wait for,
+-- then fail on, a concurrent deletion of the endpoint. Deleting an endpoint deletes its deliveries itself; a
+-- delivery recorded by a write racing the deletion is never served (the dispatchers join the endpoint) and goes
+-- with its event at the retention sweep.
 create table if not exists webhook_deliveries
 (
-    webhook_id       text        not null references webhook_endpoints (webhook_id) on delete cascade,
+    webhook_id       text        not null,
     event_id         text        not null references webhook_events (event_id) on delete cascade,
     -- pending (to be attempted at next_attempt_at, or held while the endpoint is disabled) | succeeded | failed
     status           text        not null default 'pending',
@@ -202,6 +206,7 @@ declare
 begin
     if jsonb_typeof(p_webhook) is distinct from 'object' then
         delete from webhook_endpoints where webhook_id = p_extension;
+        delete from webhook_deliveries where webhook_id = p_extension;
         return;
     end if;
     select enabled, url into v_was_enabled, v_was_url from webhook_endpoints where webhook_id = v_id;

@@ -95,6 +95,23 @@ internal sealed class WebhookDeliveryStore(NpgsqlDataSource database)
         string webhookId, string owner, Due due, Attempt attempt, string status, DateTimeOffset? next, TimeSpan lease)
     {
         await using var batch = database.CreateBatch();
+        // The endpoint's row before the delivery's, the order in which deleting an endpoint (which cascades to its
+        // deliveries) and enabling one again (which restarts them) take their locks: no deadlock between them.
+        var endpoint = new NpgsqlBatchCommand("""
+            update webhook_endpoints
+            set lease_until = case when lease_owner = $2 then now() + $3 else lease_until end,
+                failing_since = case when $4 then null else coalesce(failing_since, $5) end,
+                last_success_at = case when $4 then $5 else last_success_at end
+            where webhook_id = $1
+            returning failing_since
+            """);
+        endpoint.Parameters.Add(new NpgsqlParameter { Value = webhookId });
+        endpoint.Parameters.Add(new NpgsqlParameter { Value = owner });
+        endpoint.Parameters.Add(new NpgsqlParameter { Value = lease, NpgsqlDbType = NpgsqlDbType.Interval });
+        endpoint.Parameters.Add(new NpgsqlParameter { Value = attempt.Succeeded });
+        endpoint.Parameters.Add(new NpgsqlParameter { Value = attempt.At });
+        batch.BatchCommands.Add(endpoint);
+
         var delivery = new NpgsqlBatchCommand("""
             update webhook_deliveries
             set attempts = attempts + 1,
@@ -121,24 +138,9 @@ internal sealed class WebhookDeliveryStore(NpgsqlDataSource database)
         delivery.Parameters.Add(new NpgsqlParameter { Value = (object?)next ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         batch.BatchCommands.Add(delivery);
 
-        var endpoint = new NpgsqlBatchCommand("""
-            update webhook_endpoints
-            set lease_until = case when lease_owner = $2 then now() + $3 else lease_until end,
-                failing_since = case when $4 then null else coalesce(failing_since, $5) end,
-                last_success_at = case when $4 then $5 else last_success_at end
-            where webhook_id = $1
-            returning failing_since
-            """);
-        endpoint.Parameters.Add(new NpgsqlParameter { Value = webhookId });
-        endpoint.Parameters.Add(new NpgsqlParameter { Value = owner });
-        endpoint.Parameters.Add(new NpgsqlParameter { Value = lease, NpgsqlDbType = NpgsqlDbType.Interval });
-        endpoint.Parameters.Add(new NpgsqlParameter { Value = attempt.Succeeded });
-        endpoint.Parameters.Add(new NpgsqlParameter { Value = attempt.At });
-        batch.BatchCommands.Add(endpoint);
-
         // Not cancelled with the silo's shutdown: an attempt that was made is recorded if at all possible.
         await using var reader = await batch.ExecuteReaderAsync(CancellationToken.None);
-        // The endpoint's update is the batch's one result set (a statement without rows has none to step over).
+        // The endpoint's update is the batch's one result set.
         while (reader.FieldCount == 0 && await reader.NextResultAsync())
         {
         }
@@ -155,7 +157,10 @@ internal sealed class WebhookDeliveryStore(NpgsqlDataSource database)
         await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
-    /// <summary>Deletes events older than <paramref name="cutoff"/> none of whose deliveries is pending (their deliveries go with them).</summary>
+    /// <summary>
+    /// Deletes events older than <paramref name="cutoff"/> none of whose deliveries is pending for an endpoint that
+    /// still exists (their deliveries go with them).
+    /// </summary>
     public async Task<int> SweepAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellation)
     {
         await using var command = database.CreateCommand("""
@@ -164,7 +169,8 @@ internal sealed class WebhookDeliveryStore(NpgsqlDataSource database)
                 select e.event_id
                 from webhook_events e
                 where e.created_at < $1
-                  and not exists (select 1 from webhook_deliveries d where d.event_id = e.event_id and d.status = 'pending')
+                  and not exists (select 1 from webhook_deliveries d join webhook_endpoints w on w.webhook_id = d.webhook_id
+                                  where d.event_id = e.event_id and d.status = 'pending')
                 order by e.created_at
                 limit $2
                 for update skip locked)
