@@ -86,57 +86,66 @@ internal sealed class WebhookDeliveryStore(NpgsqlDataSource database)
         return due;
     }
 
+    /// <summary>An attempt and what it decided: the delivery's next status and, for a retry, when.</summary>
+    public sealed record Outcome(Due Due, Attempt Attempt, string Status, DateTimeOffset? Next);
+
     /// <summary>
-    /// Records an attempt: the delivery's counters and log, its next status (unless a replay came in meanwhile:
-    /// then the replay's attempt is still to be made), the endpoint's health; renews this silo's lease. Answers
-    /// since when the endpoint has been failing (null after a success).
+    /// Records attempts to one endpoint in one commit: each delivery's counters and log, its next status (unless a
+    /// replay came in meanwhile: then the replay's attempt is still to be made); the endpoint's health; and renews
+    /// this silo's lease. Answers since when the endpoint has been failing (null after a success).
     /// </summary>
-    public async Task<DateTimeOffset?> RecordAsync(
-        string webhookId, string owner, Due due, Attempt attempt, string status, DateTimeOffset? next, TimeSpan lease)
+    public async Task<DateTimeOffset?> RecordAsync(string webhookId, string owner, IReadOnlyList<Outcome> outcomes, TimeSpan lease)
     {
+        // The latest success ends the failing spell; failures begun after it start a new one.
+        var lastSuccess = outcomes.Where(o => o.Attempt.Succeeded).Select(o => (DateTimeOffset?)o.Attempt.At).Max();
+        var failingFrom = outcomes.Where(o => !o.Attempt.Succeeded && !(o.Attempt.At <= lastSuccess)).Select(o => (DateTimeOffset?)o.Attempt.At).Min();
+
         await using var batch = database.CreateBatch();
-        // The endpoint's row before the delivery's, the order in which deleting an endpoint (which cascades to its
+        // The endpoint's row before the deliveries', the order in which deleting an endpoint (which deletes its
         // deliveries) and enabling one again (which restarts them) take their locks: no deadlock between them.
         var endpoint = new NpgsqlBatchCommand("""
             update webhook_endpoints
             set lease_until = case when lease_owner = $2 then now() + $3 else lease_until end,
-                failing_since = case when $4 then null else coalesce(failing_since, $5) end,
-                last_success_at = case when $4 then $5 else last_success_at end
+                failing_since = case when $4::timestamptz is not null then $5 else coalesce(failing_since, $5) end,
+                last_success_at = coalesce($4, last_success_at)
             where webhook_id = $1
             returning failing_since
             """);
         endpoint.Parameters.Add(new NpgsqlParameter { Value = webhookId });
         endpoint.Parameters.Add(new NpgsqlParameter { Value = owner });
         endpoint.Parameters.Add(new NpgsqlParameter { Value = lease, NpgsqlDbType = NpgsqlDbType.Interval });
-        endpoint.Parameters.Add(new NpgsqlParameter { Value = attempt.Succeeded });
-        endpoint.Parameters.Add(new NpgsqlParameter { Value = attempt.At });
+        endpoint.Parameters.Add(new NpgsqlParameter { Value = (object?)lastSuccess ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        endpoint.Parameters.Add(new NpgsqlParameter { Value = (object?)failingFrom ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         batch.BatchCommands.Add(endpoint);
 
-        var delivery = new NpgsqlBatchCommand("""
-            update webhook_deliveries
-            set attempts = attempts + 1,
-                first_attempt_at = coalesce(first_attempt_at, $3),
-                last_attempt_at = $3,
-                last_status_code = $4,
-                last_latency_ms = $5,
-                last_error = $6,
-                attempt_log = (case when jsonb_array_length(attempt_log) >= 20 then attempt_log - 0 else attempt_log end)
-                              || jsonb_build_array(jsonb_build_object('at', $3, 'statusCode', $4, 'latencyMs', $5, 'error', $6)),
-                status = case when generation = $7 then $8 else status end,
-                next_attempt_at = case when generation = $7 and $9::timestamptz is not null then $9 else next_attempt_at end,
-                delivered_at = case when $8 = 'succeeded' then $3 else delivered_at end
-            where webhook_id = $1 and event_id = $2
-            """);
-        delivery.Parameters.Add(new NpgsqlParameter { Value = webhookId });
-        delivery.Parameters.Add(new NpgsqlParameter { Value = due.Event.EventId });
-        delivery.Parameters.Add(new NpgsqlParameter { Value = attempt.At });
-        delivery.Parameters.Add(new NpgsqlParameter { Value = (object?)attempt.StatusCode ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
-        delivery.Parameters.Add(new NpgsqlParameter { Value = attempt.LatencyMs });
-        delivery.Parameters.Add(new NpgsqlParameter { Value = (object?)attempt.Error ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        delivery.Parameters.Add(new NpgsqlParameter { Value = due.Generation });
-        delivery.Parameters.Add(new NpgsqlParameter { Value = status });
-        delivery.Parameters.Add(new NpgsqlParameter { Value = (object?)next ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        batch.BatchCommands.Add(delivery);
+        foreach (var (due, attempt, status, next) in outcomes)
+        {
+            var delivery = new NpgsqlBatchCommand("""
+                update webhook_deliveries
+                set attempts = attempts + 1,
+                    first_attempt_at = coalesce(first_attempt_at, $3),
+                    last_attempt_at = $3,
+                    last_status_code = $4,
+                    last_latency_ms = $5,
+                    last_error = $6,
+                    attempt_log = (case when jsonb_array_length(attempt_log) >= 20 then attempt_log - 0 else attempt_log end)
+                                  || jsonb_build_array(jsonb_build_object('at', $3, 'statusCode', $4, 'latencyMs', $5, 'error', $6)),
+                    status = case when generation = $7 then $8 else status end,
+                    next_attempt_at = case when generation = $7 and $9::timestamptz is not null then $9 else next_attempt_at end,
+                    delivered_at = case when $8 = 'succeeded' then $3 else delivered_at end
+                where webhook_id = $1 and event_id = $2
+                """);
+            delivery.Parameters.Add(new NpgsqlParameter { Value = webhookId });
+            delivery.Parameters.Add(new NpgsqlParameter { Value = due.Event.EventId });
+            delivery.Parameters.Add(new NpgsqlParameter { Value = attempt.At });
+            delivery.Parameters.Add(new NpgsqlParameter { Value = (object?)attempt.StatusCode ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+            delivery.Parameters.Add(new NpgsqlParameter { Value = attempt.LatencyMs });
+            delivery.Parameters.Add(new NpgsqlParameter { Value = (object?)attempt.Error ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            delivery.Parameters.Add(new NpgsqlParameter { Value = due.Generation });
+            delivery.Parameters.Add(new NpgsqlParameter { Value = status });
+            delivery.Parameters.Add(new NpgsqlParameter { Value = (object?)next ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            batch.BatchCommands.Add(delivery);
+        }
 
         // Not cancelled with the silo's shutdown: an attempt that was made is recorded if at all possible.
         await using var reader = await batch.ExecuteReaderAsync(CancellationToken.None);

@@ -95,6 +95,7 @@ internal sealed partial class WebhookDispatcher(
     {
         var until = clock.GetUtcNow() + Options.ServeTime;
         var disabled = false;
+        var recorder = new AttemptRecorder(outcomes => store.RecordAsync(endpoint.WebhookId, _owner, outcomes, Options.Lease));
         while (!disabled && !stopping.IsCancellationRequested && clock.GetUtcNow() < until)
         {
             var due = await store.DueAsync(endpoint.WebhookId, Options.PerEndpointConcurrency * 8, stopping);
@@ -110,7 +111,7 @@ internal sealed partial class WebhookDispatcher(
                     {
                         if (Volatile.Read(ref disabled))
                             return;
-                        if (await AttemptAsync(endpoint, delivery, cancellation))
+                        if (await AttemptAsync(endpoint, recorder, delivery, cancellation))
                             Volatile.Write(ref disabled, true);
                     }
                 });
@@ -118,7 +119,8 @@ internal sealed partial class WebhookDispatcher(
     }
 
     /// <summary>Makes and records one attempt; true when the endpoint was disabled because of it.</summary>
-    private async Task<bool> AttemptAsync(WebhookDeliveryStore.Endpoint endpoint, WebhookDeliveryStore.Due due, CancellationToken cancellation)
+    private async Task<bool> AttemptAsync(
+        WebhookDeliveryStore.Endpoint endpoint, AttemptRecorder recorder, WebhookDeliveryStore.Due due, CancellationToken cancellation)
     {
         var body = WebhookPayload.Render(due.Event, Options.MaxPayloadBytes);
         var attempt = await sender.SendAsync(due.Endpoint, due.Event.EventId, body, cancellation);
@@ -130,7 +132,7 @@ internal sealed partial class WebhookDispatcher(
             next = WebhookRetryRules.NextAttempt(due.Attempts + 1, due.FirstAttemptAt ?? attempt.At, now, attempt.RetryAfter, Random.Shared.NextDouble(), Options);
             status = next is null ? "failed" : "pending";
         }
-        var failingSince = await store.RecordAsync(endpoint.WebhookId, _owner, due, attempt, status, next, Options.Lease);
+        var failingSince = await recorder.RecordAsync(new WebhookDeliveryStore.Outcome(due, attempt, status, next));
         if (status == "failed")
             LogGaveUp(logger, due.Event.EventId, endpoint.WebhookId, due.Attempts + 1);
 
