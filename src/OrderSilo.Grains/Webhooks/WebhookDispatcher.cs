@@ -78,6 +78,8 @@ internal sealed partial class WebhookDispatcher(
         }
         finally
         {
+            // Forgotten before the lease is let go: until then no poll can lease the endpoint again and register it anew.
+            _serving.TryRemove(endpoint.WebhookId, out _);
             try
             {
                 await store.ReleaseAsync(endpoint.WebhookId, _owner);
@@ -87,7 +89,6 @@ internal sealed partial class WebhookDispatcher(
                 // The lease runs out by itself.
                 LogServeFailed(logger, error, endpoint.WebhookId);
             }
-            _serving.TryRemove(endpoint.WebhookId, out _);
         }
     }
 
