@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Run OrderSilo locally: PostgreSQL, N silos and the API host, until Ctrl-C.
 #
-#   ./run.sh [--silos N] [--no-build] [--help]
+#   ./run.sh [--silos N] [--apis N] [--no-build] [--help]
+#
+# Once everything is up, run.sh supervises: a silo or API host that stops (kill -TERM <pid> for a graceful stop,
+# kill -9 for a crash) is started again on the same ports, so a rolling restart is one `kill -TERM` at a time.
 #
 # PostgreSQL: $ORDERSILO_PG (an Npgsql connection string) if set, else a private server started here
 # (data in .ordersilo/pg, or /var/tmp/ordersilo-pg-<hash> when the postgres user cannot reach the checkout;
@@ -10,13 +13,15 @@
 # Environment (all optional):
 #   ORDERSILO_PG                     external PostgreSQL (Npgsql connection string); run.sh then never starts or stops one
 #   ORDERSILO_PG_PORT                port of the private PostgreSQL (54329)
-#   ORDERSILO_HTTP_PORT              API port (5080)
-#   ASPNETCORE_URLS                  unset: http://127.0.0.1:$ORDERSILO_HTTP_PORT; set: used as is; set empty: not passed
+#   ORDERSILO_HTTP_PORT              API port (5080); API host j listens on ORDERSILO_HTTP_PORT+j
+#   ASPNETCORE_URLS                  unset: http://127.0.0.1:<port>; set (one API host only): used as is; set empty: not passed
 #   ORDERSILO_ADMIN_CLIENT_ID/_SECRET, ORDERSILO_DEMO_CLIENT_ID/_SECRET
 #                                    credentials; generated once and kept in .ordersilo/credentials.env when unset
 #   Auth__SigningKey (or ORDERSILO_SIGNING_KEY)
 #                                    token signing key; generated once and kept in .ordersilo/signing.key when unset
 #   ORDERSILO_START_TIMEOUT          seconds to wait for /health/ready (120)
+# Silo i listens on 11111+i (silo), 30000+i (gateway) and 9464+i (GET /metrics, /health/live). Every setting of
+# the hosts is in docs/configuration.md.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,14 +31,17 @@ LOGS="$STATE/logs"
 PG_SH="$REPO/scripts/pg.sh"
 
 SILOS=1
+APIS=1
 BUILD=1
-usage() { sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while (($#)); do
     case "$1" in
         --silos) [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || { echo "--silos needs a number >= 1" >&2; exit 2; }
                  SILOS="$2"; shift 2 ;;
         --silos=*) SILOS="${1#*=}"; [[ "$SILOS" =~ ^[1-9][0-9]*$ ]] || { echo "--silos needs a number >= 1" >&2; exit 2; }
                    shift ;;
+        --apis) [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || { echo "--apis needs a number >= 1" >&2; exit 2; }
+                APIS="$2"; shift 2 ;;
         --no-build) BUILD=0; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
@@ -56,8 +64,9 @@ chmod 0755 "$STATE"
 umask 077
 
 # ---------------------------------------------------------------- cleanup, in reverse order of start
-API_PID=""
+API_PIDS=()
 SILO_PIDS=()
+READY=0
 PG_DIR=""        # set only when this run started the private server: only then do we stop it
 CLEANED=0
 
@@ -91,7 +100,7 @@ cleanup() {
     ((CLEANED)) && return
     CLEANED=1
     trap '' INT TERM    # a second Ctrl-C must not leave silos or PostgreSQL behind half-stopped
-    if [[ -n "$API_PID" ]]; then say "stopping the API host"; stop_pids "$API_PID"; fi
+    if ((${#API_PIDS[@]})); then say "stopping ${#API_PIDS[@]} API host(s)"; stop_pids "${API_PIDS[@]}"; fi
     if ((${#SILO_PIDS[@]})); then say "stopping ${#SILO_PIDS[@]} silo(s)"; stop_pids "${SILO_PIDS[@]}"; fi
     if [[ -n "$PG_DIR" ]]; then say "stopping PostgreSQL"; "$PG_SH" stop "$PG_DIR" || true; fi
     exit "$rc"
@@ -201,8 +210,11 @@ fi
 # ---------------------------------------------------------------- ports
 API_HOST=127.0.0.1
 if [[ -z "${ASPNETCORE_URLS+set}" ]]; then
-    URLS="http://127.0.0.1:$HTTP_PORT"
+    URLS=""                          # each API host: http://127.0.0.1:<its port>
+    OWN_URLS=1
 else
+    OWN_URLS=0
+    ((APIS == 1)) || die "ASPNETCORE_URLS names one host's addresses: unset it to run --apis $APIS"
     URLS="$ASPNETCORE_URLS"          # the user's choice; empty = let the API host bind by ORDERSILO_HTTP_PORT
     if [[ -n "$URLS" ]]; then        # probe the first URL's port, through loopback
         first="${URLS%%;*}"; first="${first#*://}"; first="${first%%/*}"
@@ -213,46 +225,73 @@ busy=()
 for ((i = 0; i < SILOS; i++)); do
     port_in_use $((11111 + i)) && busy+=($((11111 + i)))
     port_in_use $((30000 + i)) && busy+=($((30000 + i)))
+    port_in_use $((9464 + i)) && busy+=($((9464 + i)))
 done
-port_in_use "$HTTP_PORT" && busy+=("$HTTP_PORT")
+for ((j = 0; j < APIS; j++)); do port_in_use $((HTTP_PORT + j)) && busy+=($((HTTP_PORT + j))); done
 ((${#busy[@]} == 0)) || die "port(s) ${busy[*]} already in use on 127.0.0.1 (another ./run.sh still running?)"
 
-# ---------------------------------------------------------------- start silos, then the API host
+# ---------------------------------------------------------------- start silos, then the API hosts
 # setsid: the processes get their own session, so Ctrl-C reaches only this script, which then stops them in
-# order (API first, so no request lands on a silo that is going away).
+# order (API hosts first, so no request lands on a silo that is going away).
 # The silos get the credentials too: whichever process seeds the operator and demo clients finds them.
-for ((i = 0; i < SILOS; i++)); do
+start_silo() {
+    local i=$1
     env ConnectionStrings__OrderSilo="$CONN" \
         Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) Orleans__AdvertisedIP=127.0.0.1 \
+        Metrics__Port=$((9464 + i)) \
         Auth__SigningKey="$SIGNING_KEY" \
-        setsid dotnet "$SILO_DLL" </dev/null >"$LOGS/silo-$i.log" 2>&1 &
-    SILO_PIDS+=($!)
-    say "silo $i started (pid $!, silo port $((11111 + i)), gateway $((30000 + i)), log .ordersilo/logs/silo-$i.log)"
-done
+        setsid dotnet "$SILO_DLL" </dev/null >>"$LOGS/silo-$i.log" 2>&1 &
+    SILO_PIDS[i]=$!
+    say "silo $i started (pid $!, silo port $((11111 + i)), gateway $((30000 + i)), metrics $((9464 + i)), log .ordersilo/logs/silo-$i.log)"
+}
 
+start_api() {
+    local j=$1 port=$((HTTP_PORT + j)) urls="$URLS"
+    ((OWN_URLS)) && urls="http://127.0.0.1:$port"
+    local api_env=(ConnectionStrings__OrderSilo="$CONN" ORDERSILO_HTTP_PORT="$port" Auth__SigningKey="$SIGNING_KEY")
+    if [[ -n "$urls" ]]; then api_env+=(ASPNETCORE_URLS="$urls"); fi
+    env -u ASPNETCORE_URLS "${api_env[@]}" setsid dotnet "$API_DLL" </dev/null >>"$LOGS/api-$j.log" 2>&1 &
+    API_PIDS[j]=$!
+    say "API host $j started (pid $!, port $port, log .ordersilo/logs/api-$j.log)"
+}
+
+for ((i = 0; i < SILOS; i++)); do : >"$LOGS/silo-$i.log"; start_silo "$i"; done
 LOG_FILES=()
 for ((i = 0; i < SILOS; i++)); do LOG_FILES+=("$LOGS/silo-$i.log"); done
 
-# Exit non-zero if any started process has died.
+# Before everything is up, a process that dies is an error (show its log, stop). After, run.sh supervises: a
+# process that stopped, gracefully or not, is started again on the same ports.
+declare -A STARTED_AT=()
 check_children() {
     local i pid rc
     for i in "${!SILO_PIDS[@]}"; do
         pid="${SILO_PIDS[$i]}"
-        if ! alive "$pid"; then
-            rc=0; wait "$pid" 2>/dev/null || rc=$?
-            show_logs "$LOGS/silo-$i.log"
-            die "silo $i (pid $pid) exited unexpectedly with status $rc"
+        alive "$pid" && continue
+        rc=0; wait "$pid" 2>/dev/null || rc=$?
+        if ((READY)) && ((SECONDS - ${STARTED_AT[silo$i]:-0} > 10)); then
+            say "silo $i (pid $pid) stopped with status $rc: starting it again"
+            start_silo "$i"; STARTED_AT[silo$i]=$SECONDS
+            continue
         fi
+        show_logs "$LOGS/silo-$i.log"
+        die "silo $i (pid $pid) exited unexpectedly with status $rc"
     done
-    if [[ -n "$API_PID" ]] && ! alive "$API_PID"; then
-        rc=0; wait "$API_PID" 2>/dev/null || rc=$?
-        show_logs "$LOGS/api.log"
-        die "the API host (pid $API_PID) exited unexpectedly with status $rc"
-    fi
+    for i in "${!API_PIDS[@]}"; do
+        pid="${API_PIDS[$i]}"
+        alive "$pid" && continue
+        rc=0; wait "$pid" 2>/dev/null || rc=$?
+        if ((READY)) && ((SECONDS - ${STARTED_AT[api$i]:-0} > 10)); then
+            say "API host $i (pid $pid) stopped with status $rc: starting it again"
+            start_api "$i"; STARTED_AT[api$i]=$SECONDS
+            continue
+        fi
+        show_logs "$LOGS/api-$i.log"
+        die "API host $i (pid $pid) exited unexpectedly with status $rc"
+    done
 }
 
 deadline=$((SECONDS + START_TIMEOUT))
-# The API host connects to the silos' gateways: start it once each silo listens on its gateway port.
+# The API hosts connect to the silos' gateways: start them once each silo listens on its gateway port.
 for ((i = 0; i < SILOS; i++)); do
     until port_in_use $((30000 + i)); do
         check_children
@@ -261,18 +300,16 @@ for ((i = 0; i < SILOS; i++)); do
     done
 done
 
-api_env=(ConnectionStrings__OrderSilo="$CONN" ORDERSILO_HTTP_PORT="$HTTP_PORT" Auth__SigningKey="$SIGNING_KEY")
-if [[ -n "$URLS" ]]; then api_env+=(ASPNETCORE_URLS="$URLS"); fi
-env -u ASPNETCORE_URLS "${api_env[@]}" setsid dotnet "$API_DLL" </dev/null >"$LOGS/api.log" 2>&1 &
-API_PID=$!
-LOG_FILES+=("$LOGS/api.log")
-say "API host started (pid $API_PID, log .ordersilo/logs/api.log); waiting for /health/ready ..."
-
-until [[ "$(http_status "$API_HOST" "$HTTP_PORT" /health/ready)" == 200 ]]; do
-    check_children
-    ((SECONDS < deadline)) || { show_logs "${LOG_FILES[@]}"; die "GET /health/ready did not answer 200 within ${START_TIMEOUT} s"; }
-    sleep 0.5
+for ((j = 0; j < APIS; j++)); do : >"$LOGS/api-$j.log"; start_api "$j"; LOG_FILES+=("$LOGS/api-$j.log"); done
+say "waiting for /health/ready ..."
+for ((j = 0; j < APIS; j++)); do
+    until [[ "$(http_status "$API_HOST" $((HTTP_PORT + j)) /health/ready)" == 200 ]]; do
+        check_children
+        ((SECONDS < deadline)) || { show_logs "${LOG_FILES[@]}"; die "GET /health/ready of API host $j did not answer 200 within ${START_TIMEOUT} s"; }
+        sleep 0.5
+    done
 done
+READY=1
 
 # ---------------------------------------------------------------- what to do with it
 BASE="http://$API_HOST:$HTTP_PORT"
@@ -285,11 +322,13 @@ fi
 ORDER_BODY='{"poNumber":"demo-1","lineItems":[{"productId":"prd_demo_amazon_us","quantity":2,"denomination":"25.00"}]}'
 cat <<EOF
 
-OrderSilo is up: $SILOS silo(s), API host, PostgreSQL.
-  API             $BASE
+OrderSilo is up: $SILOS silo(s), $APIS API host(s), PostgreSQL.
+  API             $BASE$( ((APIS > 1)) && echo " (and the next $((APIS - 1)) port(s): put any load balancer in front)")
   API reference   $BASE/scalar/v1
   OpenAPI         $BASE/openapi/v1.json
-  logs            .ordersilo/logs/
+  dashboard       $BASE/dashboard/login   (sign in with the admin client below)
+  metrics         $BASE/metrics (admin token), silos: http://127.0.0.1:9464/metrics and up
+  logs            .ordersilo/logs/   (JSON, one object a line)
   admin client    $ORDERSILO_ADMIN_CLIENT_ID   secret $ORDERSILO_ADMIN_CLIENT_SECRET   (scope admin)
   demo client     $ORDERSILO_DEMO_CLIENT_ID   secret $ORDERSILO_DEMO_CLIENT_SECRET   (scope orders)
 
@@ -301,7 +340,7 @@ Try it (demo tenant):
   curl -si -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' -d '$ORDER_BODY' $BASE/api/v1/orders
   curl -s -H "Authorization: Bearer \$TOKEN" $BASE/api/v1/orders/by-po/demo-1
 
-Ctrl-C stops everything.
+Restart a silo or API host with kill -TERM <its pid> (run.sh starts it again); Ctrl-C stops everything.
 EOF
 
 # ---------------------------------------------------------------- wait

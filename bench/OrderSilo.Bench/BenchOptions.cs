@@ -13,6 +13,8 @@ internal sealed record BenchOptions
           --admin-id ID          operator client id (default $ORDERSILO_ADMIN_CLIENT_ID)
           --admin-secret SECRET  operator client secret (default $ORDERSILO_ADMIN_CLIENT_SECRET)
           --seconds N            length of each measured step (default 10)
+          --history-orders N     orders seeded for the one company of the order-history step (default 1000000;
+                                 its account gets a tenth more for three other companies); 0 skips the step
           --out PATH             markdown file the dated results are appended to (default docs/benchmarks.md)
           --label TEXT           free text recorded with the results (e.g. "2 silos, commit abc123")
           --help                 this text
@@ -23,6 +25,7 @@ internal sealed record BenchOptions
     public string AdminId { get; init; } = "";
     public string AdminSecret { get; init; } = "";
     public int Seconds { get; init; } = 10;
+    public int HistoryOrders { get; init; } = 1_000_000;
     public string Out { get; init; } = "docs/benchmarks.md";
     public string? Label { get; init; }
     public bool ShowHelp { get; init; }
@@ -62,6 +65,7 @@ internal sealed record BenchOptions
                 "--admin-id" => options with { AdminId = value },
                 "--admin-secret" => options with { AdminSecret = value },
                 "--seconds" => options with { Seconds = ParseSeconds(value) },
+                "--history-orders" => options with { HistoryOrders = ParseHistoryOrders(value) },
                 "--out" => options with { Out = value },
                 "--label" => options with { Label = value },
                 _ => throw new ArgumentException($"unknown option {name}"),
@@ -86,4 +90,9 @@ internal sealed record BenchOptions
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 3600
             ? seconds
             : throw new ArgumentException($"--seconds must be a whole number from 1 to 3600, not '{value}'");
+
+    private static int ParseHistoryOrders(string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var orders) && orders is >= 0 and <= 10_000_000
+            ? orders
+            : throw new ArgumentException($"--history-orders must be a whole number from 0 to 10000000, not '{value}'");
 }

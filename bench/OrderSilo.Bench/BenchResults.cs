@@ -23,6 +23,8 @@ internal sealed record BenchResults
     public required LoadResult WebhookOrders { get; init; }
     public required CommitWindow WebhookCommits { get; init; }
     public required TimeSpan WebhookDrain { get; init; }
+    /// <summary>The order-history step; null when <c>--history-orders 0</c> skipped it.</summary>
+    public required HistoryResults? History { get; init; }
 
     public LoadResult NewOrdersAt64 => NewOrders[^1];
     public double BackgroundPerSecond => Background.PerSecond;
@@ -40,7 +42,7 @@ internal sealed record BenchResults
 
     public double HotCompanyShare => SpreadCompanies.PerSecond > 0 ? HotCompany.PerSecond / SpreadCompanies.PerSecond : double.NaN;
 
-    public IEnumerable<LoadResult> Steps => [Reference, .. NewOrders, Replays, Previews, HotCompany, SpreadCompanies, WebhookOrders];
+    public IEnumerable<LoadResult> Steps => [Reference, .. NewOrders, Replays, Previews, HotCompany, SpreadCompanies, WebhookOrders, .. History?.Steps ?? []];
 
     public IReadOnlyList<TargetCheck> Targets =>
     [
@@ -50,7 +52,19 @@ internal sealed record BenchResults
         new("replays/s ÷ new orders/s at 64 connections", F($"{ReplaySpeedup:0.0}×"), "≥ 10×", ReplaySpeedup >= 10),
         new("one capped company's orders/s ÷ 64 capped companies' orders/s (64 connections)", F($"{HotCompanyShare:0.00}"), "≥ 0.80", HotCompanyShare >= 0.8),
         new("database commits per ten-line pricing call (net of background)", F($"{CommitsPerPreview:0.000}"), "0", CommitsPerPreview < 0.005),
+        .. History is { } h ? HistoryTargets(h) : [],
     ];
+
+    private static TargetCheck[] HistoryTargets(HistoryResults h)
+    {
+        var company = F($"{h.CompanyOrders:N0}-order company");
+        var slowest = h.SlowestList;
+        return
+        [
+            new(F($"p99 of a first page of GET /orders with a filter, {company} (slowest: {slowest.Name["list: ".Length..]})"), F($"{slowest.P99Ms:0.0} ms"), "≤ 100 ms", slowest.P99Ms <= 100),
+            new(F($"p50 of new orders for the {company} ÷ for an empty company"), F($"{h.P50Ratio:0.00}"), "≤ 1.2", h.P50Ratio <= 1.2),
+        ];
+    }
 
     public static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

@@ -125,6 +125,10 @@ internal sealed class Benchmark(BenchOptions options, TextWriter log)
         Say($"webhooks: {sink.Received} events received; the last {drained.TotalSeconds:0.0} s after the step ended");
         var webhookCommits = (await counter.SettleAndReadAsync(ct)).Since(hookStart);
 
+        var history = options.HistoryOrders > 0
+            ? await new HistoryBenchmark(options, this, api, admin, _runId).RunAsync(ct)
+            : null;
+
         return new BenchResults
         {
             At = DateTimeOffset.UtcNow,
@@ -145,6 +149,7 @@ internal sealed class Benchmark(BenchOptions options, TextWriter log)
             WebhookOrders = webhookOrders,
             WebhookCommits = webhookCommits,
             WebhookDrain = drained,
+            History = history,
         };
     }
 
@@ -165,7 +170,7 @@ internal sealed class Benchmark(BenchOptions options, TextWriter log)
         return started.Elapsed;
     }
 
-    private async Task<LoadResult> NewOrdersAsync(
+    internal async Task<LoadResult> NewOrdersAsync(
         string name, int concurrency, TimeSpan duration, TokenSource tokens, ConcurrentQueue<string>? created, CancellationToken ct,
         Func<int, string>? companyOf = null)
     {
@@ -253,7 +258,7 @@ internal sealed class Benchmark(BenchOptions options, TextWriter log)
         return (label, OrderSiloApi.Truncate(await response.Content.ReadAsStringAsync(ct)));
     }
 
-    private static string StatusLabel(HttpStatusCode status) =>
+    internal static string StatusLabel(HttpStatusCode status) =>
         string.Create(CultureInfo.InvariantCulture, $"{(int)status} {status}");
 
     private async Task ExpectReadyAsync(HttpClient http, CancellationToken ct)
@@ -266,7 +271,7 @@ internal sealed class Benchmark(BenchOptions options, TextWriter log)
         }
     }
 
-    private HttpClient NewHttpClient(int connections) =>
+    internal HttpClient NewHttpClient(int connections) =>
         new(new SocketsHttpHandler
         {
             // One HTTP/1.1 connection per worker: the concurrency is the number of connections.
@@ -279,10 +284,10 @@ internal sealed class Benchmark(BenchOptions options, TextWriter log)
             Timeout = TimeSpan.FromSeconds(30),
         };
 
-    private void Say(FormattableString message) =>
+    internal void Say(FormattableString message) =>
         log.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message.ToString(CultureInfo.InvariantCulture)}");
 
-    private void Step(LoadResult result)
+    internal void Step(LoadResult result)
     {
         Say($"{Report.StepLine(result)}");
         foreach (var (label, tally) in result.Errors.OrderByDescending(e => e.Value.Count))

@@ -119,8 +119,7 @@ internal sealed class OrderSiloApi(HttpClient http)
     /// <summary>A child company of the tenant with a credit limit, so that its orders reserve credit.</summary>
     public async Task<string> CreateCappedCompanyAsync(TokenSource tenant, TokenSource admin, string name, CancellationToken ct)
     {
-        using var created = await SendAsync(HttpMethod.Post, "/api/v1/companies", new { name, country = "US" }, tenant, [HttpStatusCode.Created], ct);
-        var companyId = Text(created.RootElement, "id");
+        var companyId = await CreateCompanyAsync(tenant, name, "US", ct);
         using var _ = await SendAsync(HttpMethod.Patch, $"/api/v1/admin/companies/{companyId}", new { creditLimit = "1000000000.00" }, admin, [HttpStatusCode.OK], ct);
         return companyId;
     }
@@ -135,6 +134,14 @@ internal sealed class OrderSiloApi(HttpClient http)
     public static HttpRequestMessage PlaceOrder(string poNumber, AccessToken token, string? companyId = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = OrderBody(poNumber, companyId) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        return request;
+    }
+
+    /// <summary>The first page of <c>GET /api/v1/orders</c> with the given query string (no leading '?').</summary>
+    public static HttpRequestMessage ListOrders(string query, AccessToken token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, query.Length == 0 ? "/api/v1/orders" : $"/api/v1/orders?{query}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         return request;
     }

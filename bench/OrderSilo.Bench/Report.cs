@@ -10,7 +10,7 @@ internal static class Report
         # Benchmarks
 
         Measured by `bench/run.sh` (source in `bench/OrderSilo.Bench`). It builds the benchmark, starts the whole
-        system with `./run.sh` (private PostgreSQL, `SILOS` silos — default 2 — and one API host), waits for
+        system with `./run.sh` (private PostgreSQL, `SILOS` silos — default 1 — and one API host), waits for
         `GET /health/ready`, runs the steps below, appends a dated section to this page and stops the system.
         Flags pass through: `bench/run.sh --seconds 5` makes every measured step 5 s long (default 10).
         Against a system that is already running:
@@ -22,7 +22,7 @@ internal static class Report
           one autocommit transaction per statement, through Npgsql. It is the ceiling an order path that needs
           one commit could approach.
         - **new orders** — closed loops of `POST /api/v1/orders` (fresh `poNumber`, one $10 voucher, realtime
-          delivery) at 1, 16 and 64 concurrent HTTP connections, after a 3 s warm-up at 16. Only 201 counts as
+          delivery) at 1, 16 and 64 concurrent HTTP connections, after a 20 s warm-up at 64. Only 201 counts as
           an order; every other status is listed as an error. p50/p99 are of successful requests, measured by
           the client around the whole request.
         - **ratio** — new orders/s at 64 connections ÷ reference commits/s: the share of the database's
@@ -37,6 +37,18 @@ internal static class Report
         - **pricing 10 lines** — closed loops of `POST /api/v1/pricing/preview` of a ten-line cart (ten licences with
           VAT, a line promotion on five of them and an order promotion on all) at 64 connections, after a 3 s warm-up:
           the pricing grain as the API host reaches it. Its commits are counted like the orders' (should be 0).
+        - **one hot company / 64 companies** — new orders at 64 connections for one company with a credit limit,
+          then spread over 64 such companies; every order reserves credit.
+        - **order history** (`--history-orders N`, default 1,000,000; 0 skips it) — a fresh tenant's home company
+          gets N orders, and three child companies N/10 between them, written straight into the `orders` read
+          model by one `INSERT … SELECT generate_series` (statuses, tags, references,
+          amounts, descriptions and dates over two years varied as `bench/OrderSilo.Bench/HistorySeed.sql`
+          describes), then `ANALYZE orders`. No grain state is written for them: the list reads only `orders`.
+          **list: …** — closed loops of the first page (25 orders) of `GET /api/v1/orders` at 4 connections, one
+          step per filter, each request with a fresh value (the table under the figures says which); only 200
+          counts. **new orders, N-order company / empty company** — new orders for that company and for the home
+          company of a second fresh tenant with no orders, both loops at once, 8 connections each; their p50
+          ratio should be near 1. The written orders are deleted at the end of the step.
         - **orders + webhook** — new orders at 64 connections for a tenant with a webhook endpoint (every order
           event) whose receiver runs in the benchmark on loopback: each order records two events and their
           deliveries in its commit, and the silos deliver them. Its commits are counted until the last event has
@@ -67,6 +79,11 @@ internal static class Report
         output.WriteLine(BenchResults.F($"commits per order with a webhook (two events recorded and delivered): {results.CommitsPerWebhookOrder:0.00} ({results.WebhookCommits.Commits} commits, {results.WebhookOrders.Successes} orders; the last event arrived {results.WebhookDrain.TotalSeconds:0.0} s after the step)"));
         output.WriteLine(BenchResults.F($"ratio new orders/s (64) ÷ reference commits/s: {results.Ratio:0.00}"));
         output.WriteLine(BenchResults.F($"ratio replays/s ÷ new orders/s (64): {results.ReplaySpeedup:0.0}"));
+        if (results.History is { } history)
+        {
+            output.WriteLine(HistoryLine(history));
+        }
+
         output.WriteLine();
         foreach (var target in results.Targets)
         {
@@ -74,8 +91,11 @@ internal static class Report
         }
     }
 
+    private static string HistoryLine(HistoryResults h) => BenchResults.F(
+        $"History: {h.AccountOrders:N0} orders written into the read model for one account ({h.CompanyOrders:N0} of them for one company) in {h.SeedTime.TotalSeconds:0} s, ANALYZE {h.AnalyzeTime.TotalSeconds:0.0} s, deleted afterwards in {h.RemoveTime.TotalSeconds:0.0} s; new orders p50 {h.LargeCompanyOrders.P50Ms:0.00} ms for that company and {h.EmptyCompanyOrders.P50Ms:0.00} ms for an empty one, measured together (ratio {h.P50Ratio:0.00}).");
+
     public static string StepLine(LoadResult step) => BenchResults.F(
-        $"{step.Name,-18} {step.Concurrency,3} conn: {step.PerSecond,10:N1}/s  p50 {step.P50Ms,7:0.00} ms  p99 {step.P99Ms,7:0.00} ms  max {step.MaxMs,8:0.0} ms  ok {step.Successes,8}  errors {step.ErrorCount}");
+        $"{step.Name,-30} {step.Concurrency,3} conn: {step.PerSecond,10:N1}/s  p50 {step.P50Ms,7:0.00} ms  p99 {step.P99Ms,7:0.00} ms  max {step.MaxMs,8:0.0} ms  ok {step.Successes,8}  errors {step.ErrorCount}");
 
     public static async Task AppendMarkdownAsync(BenchResults results, string path, CancellationToken ct)
     {
@@ -117,6 +137,19 @@ internal static class Report
         }
 
         Line($"\nCommits: {r.CommitsPerOrderRaw:0.00} per order before subtracting the background ({r.OrderCommits.Commits} commits for {r.NewOrdersAt64.Successes} orders over a {r.OrderCommits.Duration.TotalSeconds:0.0} s window); background {r.BackgroundPerSecond:0.00} commits/s on the idle system; {r.CommitsPerReferenceInsert:0.00} per reference insert (method check); {r.CommitsPerReplay:0.000} per replay; {r.CommitsPerPreview:0.000} per ten-line pricing call ({r.PreviewCommits.Commits} commits for {r.Previews.Successes} calls); {r.CommitsPerWebhookOrder:0.00} per order of a tenant with a webhook endpoint, its two events' deliveries included ({r.WebhookCommits.Commits} commits for {r.WebhookOrders.Successes} orders; the last event arrived {r.WebhookDrain.TotalSeconds:0.0} s after the step).\n");
+
+        if (r.History is { } history)
+        {
+            Line($"{HistoryLine(history)}\n");
+            Line($"| list step | each request asks for |");
+            Line($"|---|---|");
+            foreach (var (filter, _) in history.Lists)
+            {
+                Line($"| list: {filter.Name} | {filter.Selects} |");
+            }
+
+            md.Append('\n');
+        }
 
         var errors = r.Steps.SelectMany(s => s.Errors.Select(e => (Step: s, Label: e.Key, Tally: e.Value))).ToList();
         if (errors.Count == 0)

@@ -1,42 +1,47 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
+using Orleans.Dashboard;
 using OrderSilo.Api.Accounts;
 using OrderSilo.Api.Auth;
 using OrderSilo.Api.Bootstrap;
 using OrderSilo.Api.Catalog;
 using OrderSilo.Api.Common;
 using OrderSilo.Api.Health;
+using OrderSilo.Api.Observability;
 using OrderSilo.Api.Orders;
 using OrderSilo.Api.Pricing;
 using OrderSilo.Api.Promotions;
 using OrderSilo.Api.Webhooks;
 using OrderSilo.Contracts.Common;
+using OrderSilo.Hosting;
 using Orleans.Configuration;
 using Scalar.AspNetCore;
 
 // appsettings.json sits beside the binaries: find it there whatever directory the host is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-var connectionString = builder.Configuration.GetConnectionString("OrderSilo");
-if (string.IsNullOrWhiteSpace(connectionString))
-{
-    Console.Error.WriteLine("ConnectionStrings__OrderSilo is not set: give the Npgsql connection string of the OrderSilo database.");
-    return 2;
-}
-if (builder.Configuration["ASPNETCORE_URLS"] is null && builder.Configuration["urls"] is null)
-    builder.WebHost.UseUrls($"http://*:{builder.Configuration.GetValue("ORDERSILO_HTTP_PORT", 5080)}");
 
+// Every setting is checked before anything starts: a bad one stops the host with one line naming it.
+var check = new SettingsCheck(builder.Configuration, "OrderSilo.Api");
+var settings = StartupSettings.Read(check);
+if (check.Failed)
+    return check.Report(Console.Error);
+if (builder.Configuration["ASPNETCORE_URLS"] is null && builder.Configuration["urls"] is null)
+    builder.WebHost.UseUrls($"http://*:{settings.HttpPort}");
+
+var hostOptions = builder.Configuration.GetSection("Api").Get<ApiHostOptions>() ?? new ApiHostOptions();
 builder.UseOrleansClient(client =>
 {
+    client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = hostOptions.GrainCallTimeout);
     client.Configure<ClusterOptions>(cluster =>
     {
-        cluster.ClusterId = builder.Configuration["Orleans:ClusterId"] ?? "ordersilo";
-        cluster.ServiceId = builder.Configuration["Orleans:ServiceId"] ?? "ordersilo";
+        cluster.ClusterId = check.Value("Orleans:ClusterId") ?? "ordersilo";
+        cluster.ServiceId = check.Value("Orleans:ServiceId") ?? "ordersilo";
     });
     client.UseAdoNetClustering(options =>
     {
         options.Invariant = "Npgsql";
         // The gateway queries leave no session state: skip Npgsql's DISCARD ALL (see the silo's configuration).
-        options.ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
+        options.ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(settings.ConnectionString) { NoResetOnClose = true }.ConnectionString;
     });
     // API hosts may start before any silo: keep trying to connect rather than exit.
     client.UseConnectionRetryFilter(async (_, cancellation) =>
@@ -44,12 +49,18 @@ builder.UseOrleansClient(client =>
         await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
         return true;
     });
+    client.AddActivityPropagation();
+    if (settings.Dashboard)
+        client.AddDashboard();
 });
 
 builder.Services.AddOrderSiloAuth(builder.Configuration);
 RateLimits.AddOrderSiloRateLimits(builder.Services, builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
+builder.Services.Configure<ApiHostOptions>(builder.Configuration.GetSection("Api"));
+// A stopping host stops taking requests and lets those in flight finish, for at most Api:ShutdownTimeout.
+builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = hostOptions.ShutdownTimeout);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.Configure<JsonOptions>(options =>
@@ -61,32 +72,45 @@ builder.Services.AddOpenApi();
 builder.Services.AddSingleton<BootstrapState>();
 builder.Services.AddHostedService<BootstrapService>();
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+builder.Services.AddApiTelemetry(builder.Configuration);
 
-var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseAuthentication();
-// After authentication, so that limits are per API client rather than per address.
-app.UseRateLimiter();
-app.UseAuthorization();
+try
+{
+    var app = builder.Build();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseAuthentication();
+    app.UseRequestLogScope();
+    // After authentication, so that limits are per API client rather than per address.
+    app.UseRateLimiter();
+    app.UseAuthorization();
 
-app.MapOpenApi("/openapi/{documentName}.json");
-app.MapScalarApiReference();
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-app.MapToken();
-app.MapAdminAccounts();
-app.MapCompanies();
-app.MapCatalog();
-app.MapPriceLists();
-app.MapPricing();
-app.MapPromotions();
-app.MapOrders();
-app.MapOrderRecords();
-app.MapOrderBatches();
-app.MapQuotes();
-app.MapOrderLifecycle();
-app.MapWebhooks();
+    app.MapOpenApi("/openapi/{documentName}.json");
+    app.MapScalarApiReference();
+    app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+    app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = health => health.Tags.Contains("ready") });
+    app.MapMetrics(settings.MetricsAllowAnonymous);
+    if (settings.Dashboard)
+        app.MapDashboard();
+    app.MapToken();
+    app.MapAdminAccounts();
+    app.MapCompanies();
+    app.MapCatalog();
+    app.MapPriceLists();
+    app.MapOrders();
+    app.MapOrderRecords();
+    app.MapPricing();
+    app.MapPromotions();
+    app.MapOrderBatches();
+    app.MapQuotes();
+    app.MapOrderLifecycle();
+    app.MapWebhooks();
 
-await app.RunAsync();
+    await app.RunAsync();
+}
+catch (Exception error) when (check.Describe(error) is { } problem)
+{
+    Console.Error.WriteLine(problem);
+    return SettingsCheck.ExitCode;
+}
 return 0;

@@ -1,24 +1,31 @@
-using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Metrics;
+using Orleans.Dashboard;
 using OrderSilo.Grains.Infrastructure;
 using OrderSilo.Grains.Orders;
 using OrderSilo.Grains.Payments;
 using OrderSilo.Grains.Webhooks;
+using OrderSilo.Hosting;
 using OrderSilo.Silo;
 using Orleans.Configuration;
 
 // appsettings.json sits beside the binaries: find it there whatever directory the silo is started from.
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-var connectionString = builder.Configuration.GetConnectionString("OrderSilo");
-if (string.IsNullOrWhiteSpace(connectionString))
-{
-    Console.Error.WriteLine("ConnectionStrings__OrderSilo is not set: give the Npgsql connection string of the OrderSilo database.");
-    return 2;
-}
-var siloOptions = builder.Configuration.GetSection("Orleans").Get<SiloHostOptions>() ?? new SiloHostOptions();
-Validator.ValidateObject(siloOptions, new ValidationContext(siloOptions), validateAllProperties: true);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+// Every setting is checked before anything starts: a bad one stops the silo with one line naming it.
+var check = new SettingsCheck(builder.Configuration, "OrderSilo.Silo");
+var connectionString = check.ConnectionString("ConnectionStrings:OrderSilo");
+var siloOptions = check.Section<SiloHostOptions>("Orleans");
+siloOptions.Check(check);
+var metricsPort = check.Port("Metrics:Port", 9464);
+var dashboard = check.Flag("Dashboard:Enabled", true);
+check.AbsoluteUri(TelemetrySetup.OtlpEndpointKey);
+if (check.Failed)
+    return check.Report(Console.Error);
 
 builder.UseOrleans(silo =>
 {
@@ -29,15 +36,37 @@ builder.UseOrleans(silo =>
     });
     silo.ConfigureEndpoints(siloOptions.ResolveAdvertisedAddress(), siloOptions.SiloPort, siloOptions.GatewayPort, listenOnAnyHostAddress: true);
     silo.UseOrderSiloPostgres(connectionString);
+    silo.AddActivityPropagation();
+    // The dashboard's grains and per-silo collectors; the API host serves its pages.
+    if (dashboard)
+        silo.AddDashboard();
 });
 builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("OrderSilo:Membership"));
 builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("OrderSilo:Reminders"));
+builder.Services.Configure<SiloMessagingOptions>(builder.Configuration.GetSection("OrderSilo:SiloMessaging"));
 builder.Services.Configure<ClaimSweeperOptions>(builder.Configuration.GetSection("OrderSilo:ClaimSweeper"));
 builder.Services.Configure<CrashPointOptions>(builder.Configuration.GetSection("OrderSilo:CrashPoints"));
 builder.Services.Configure<LifecycleOptions>(builder.Configuration.GetSection("OrderSilo:Lifecycle"));
 builder.Services.Configure<PaymentGatewayOptions>(builder.Configuration.GetSection("OrderSilo:Payments"));
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("OrderSilo:Webhooks"));
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
+builder.Services.AddOrderSiloTelemetry(builder.Configuration, "ordersilo-silo").WithMetrics(metrics =>
+    metrics.AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
+builder.Services.AddHealthChecks();
+// Only the metrics port: the silo answers no other HTTP, whatever ASPNETCORE_URLS or HTTP_PORTS say.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(metricsPort));
 
-await builder.Build().RunAsync();
+try
+{
+    var app = builder.Build();
+    // The web server starts after the silo has joined the cluster: an answer here means the silo is up.
+    app.MapHealthChecks("/health/live");
+    app.MapPrometheusScrapingEndpoint("/metrics");
+    await app.RunAsync();
+}
+catch (Exception error) when (check.Describe(error) is { } problem)
+{
+    Console.Error.WriteLine(problem);
+    return SettingsCheck.ExitCode;
+}
 return 0;

@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using OrderSilo.Hosting;
 
 namespace OrderSilo.Silo;
 
 /// <summary>The <c>Orleans</c> configuration section of a silo (docs/configuration.md).</summary>
-public sealed class SiloHostOptions
+internal sealed class SiloHostOptions
 {
     [Required] public string ClusterId { get; set; } = "ordersilo";
     [Required] public string ServiceId { get; set; } = "ordersilo";
@@ -14,16 +15,19 @@ public sealed class SiloHostOptions
     /// <summary>The address other silos and clients use; empty = the first non-loopback IPv4 address.</summary>
     public string? AdvertisedIP { get; set; }
 
-    public IPAddress ResolveAdvertisedAddress()
+    /// <summary>What data annotations cannot say: a parsable address and two distinct ports.</summary>
+    public void Check(SettingsCheck check)
     {
-        if (!string.IsNullOrWhiteSpace(AdvertisedIP))
-        {
-            return IPAddress.TryParse(AdvertisedIP, out var address)
-                ? address
-                : throw new InvalidOperationException($"Orleans:AdvertisedIP '{AdvertisedIP}' is not an IP address.");
-        }
-        return Dns.GetHostAddresses(Dns.GetHostName())
-            .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
-            ?? IPAddress.Loopback;
+        if (!string.IsNullOrWhiteSpace(AdvertisedIP) && !IPAddress.TryParse(AdvertisedIP, out _))
+            check.Fail("Orleans:AdvertisedIP", $"is '{AdvertisedIP}', not an IP address.");
+        if (SiloPort == GatewayPort)
+            check.Fail("Orleans:GatewayPort", $"is {GatewayPort}, the same as Orleans__SiloPort: each needs its own port.");
     }
+
+    public IPAddress ResolveAdvertisedAddress() =>
+        !string.IsNullOrWhiteSpace(AdvertisedIP)
+            ? IPAddress.Parse(AdvertisedIP)
+            : Dns.GetHostAddresses(Dns.GetHostName())
+                .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+                ?? IPAddress.Loopback;
 }

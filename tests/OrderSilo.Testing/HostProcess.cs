@@ -8,11 +8,13 @@ public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string>? _everything;
 
-    private HostProcess(string name, Process process)
+    private HostProcess(string name, Process process, bool keepAllOutput)
     {
         Name = name;
         _process = process;
+        _everything = keepAllOutput ? new() : null;
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();
@@ -26,7 +28,13 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>The last lines the process wrote, for failure messages.</summary>
     public string RecentOutput => string.Join('\n', _output);
 
-    public static HostProcess Start(string name, string project, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Every line the process wrote to standard output and error (started with keepAllOutput).</summary>
+    public IReadOnlyList<string> AllOutput =>
+        _everything is { } all ? [.. all] : throw new InvalidOperationException($"{Name} was started without keepAllOutput.");
+
+    public int ExitCode => _process.ExitCode;
+
+    public static HostProcess Start(string name, string project, IReadOnlyDictionary<string, string> environment, bool keepAllOutput = false)
     {
         var dll = RepositoryRoot.HostDll(project);
         if (!File.Exists(dll))
@@ -43,7 +51,25 @@ public sealed class HostProcess : IAsyncDisposable
             start.Environment[key] = value;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Cannot start {project}.");
-        return new HostProcess(name, process);
+        return new HostProcess(name, process, keepAllOutput);
+    }
+
+    /// <summary>Waits for the process to end by itself; kills it and fails when it does not within <paramref name="timeout"/>.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+            throw new TimeoutException($"{Name} was still running after {timeout}.\n{RecentOutput}");
+        }
+        // The exit event can come before the last redirected lines: wait for the end of both streams.
+        await _process.WaitForExitAsync();
+        return _process.ExitCode;
     }
 
     /// <summary>SIGKILL: the process dies at once, mid-request, as in a crash.</summary>
@@ -82,6 +108,7 @@ public sealed class HostProcess : IAsyncDisposable
     {
         if (line is null)
             return;
+        _everything?.Enqueue(line);
         _output.Enqueue(line);
         while (_output.Count > 200)
             _output.TryDequeue(out _);

@@ -5,8 +5,10 @@ namespace OrderSilo.Api.Auth;
 /// <summary>The <c>Auth</c> configuration section (docs/configuration.md).</summary>
 public sealed class AuthOptions
 {
+    public const int MinimumKeyBytes = 32;
+
     /// <summary>Base64 HMAC-SHA256 key, at least 32 bytes; every API host of a deployment shares it.</summary>
-    [Required] public string SigningKey { get; set; } = "";
+    public string SigningKey { get; set; } = "";
 
     /// <summary>
     /// Lifetime of an access token. Tokens are checked without a round trip, so a revoked client's tokens stay
@@ -23,7 +25,7 @@ public sealed class AuthOptions
         try
         {
             var key = Convert.FromBase64String(SigningKey);
-            return key.Length >= 32 ? key : throw new InvalidOperationException("Auth:SigningKey must decode to at least 32 bytes.");
+            return key.Length >= MinimumKeyBytes ? key : throw new InvalidOperationException("Auth:SigningKey must decode to at least 32 bytes.");
         }
         catch (FormatException)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using OrderSilo.Api.Common;
+using OrderSilo.Api.Observability;
 using OrderSilo.Contracts.Accounts;
 
 namespace OrderSilo.Api.Auth;
@@ -23,13 +24,24 @@ public static class AuthSetup
             jwt.TokenValidationParameters = TokenIssuer.ValidationParameters(auth.Value);
             jwt.Events = new JwtBearerEvents
             {
+                // The dashboard's own requests come from a browser, which holds the token in the dashboard's cookie.
+                OnMessageReceived = context =>
+                {
+                    if (context.Request.Headers.Authorization.Count == 0 && DashboardEndpoints.IsDashboardRequest(context.Request)
+                        && context.Request.Cookies.TryGetValue(DashboardEndpoints.CookieName, out var token))
+                    {
+                        context.Token = token;
+                    }
+                    return Task.CompletedTask;
+                },
                 OnChallenge = async context =>
                 {
                     context.HandleResponse();
                     context.Response.Headers.WWWAuthenticate = "Bearer";
-                    await ApiProblems.Create(ApiProblems.Unauthorized,
-                        context.AuthenticateFailure is null ? "Send a bearer token from POST /oauth/token." : "The bearer token is expired or invalid.")
-                        .ExecuteAsync(context.HttpContext);
+                    var detail = context.AuthenticateFailure is null ? "Send a bearer token from POST /oauth/token." : "The bearer token is expired or invalid.";
+                    if (DashboardEndpoints.IsDashboardRequest(context.Request))
+                        detail += $" In a browser, sign in at {DashboardEndpoints.Path}/login.";
+                    await ApiProblems.Create(ApiProblems.Unauthorized, detail).ExecuteAsync(context.HttpContext);
                 },
                 OnForbidden = context => ApiProblems.Create(ApiProblems.Forbidden, "This path needs another scope.").ExecuteAsync(context.HttpContext),
             };

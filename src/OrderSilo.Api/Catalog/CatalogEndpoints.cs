@@ -14,12 +14,12 @@ public static class CatalogEndpoints
 {
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder routes)
     {
-        var products = routes.MapGroup("/api/v1/products").WithTags("Catalog").RequireAuthorization(AuthSetup.TenantPolicy);
+        var products = routes.MapGroup("/api/v1/products").WithTags("Catalog").RequireAuthorization(AuthSetup.TenantPolicy).RetriesOnClusterFailure();
         products.MapGet("/", ListProducts).WithSummary("The caller's price list");
         products.MapGet("/{productId}", GetProduct).WithSummary("A product by id");
         products.MapGet("/by-code/{code}", GetProductByCode).WithSummary("A product by code");
 
-        var admin = routes.MapGroup("/api/v1/admin/products").WithTags("Admin").RequireAuthorization(AuthSetup.AdminPolicy);
+        var admin = routes.MapGroup("/api/v1/admin/products").WithTags("Admin").RequireAuthorization(AuthSetup.AdminPolicy).RetriesOnClusterFailure();
         admin.MapPut("/{productId}", PutProduct).WithSummary("Create or replace a product");
         return routes;
     }

@@ -26,7 +26,7 @@ public static class OrderBatchEndpoints
     public static IEndpointRouteBuilder MapOrderBatches(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/v1/orders/batch", PlaceBatch).WithTags("Orders").RequireAuthorization(AuthSetup.TenantPolicy)
-            .WithSummary("Place up to 100 orders, each exactly once by poNumber; atomic: all or none");
+            .WithSummary("Place up to 100 orders, each exactly once by poNumber; atomic: all or none").RetriesOnClusterFailure();
         return routes;
     }
 

@@ -25,10 +25,12 @@ public static class OrderLifecycleEndpoints
     public static IEndpointRouteBuilder MapOrderLifecycle(this IEndpointRouteBuilder routes)
     {
         var orders = routes.MapGroup("/api/v1/orders").WithTags("Orders").RequireAuthorization(AuthSetup.TenantPolicy);
-        orders.MapPost("/{orderId}/accept", Accept).WithSummary("Accept a quote: autoPay charges the saved card, otherwise an invoice is issued");
+        orders.MapPost("/{orderId}/accept", Accept).WithSummary("Accept a quote: autoPay charges the saved card, otherwise an invoice is issued")
+            .RetriesOnClusterFailure();
         orders.MapPost("/{orderId}/approve", Approve).WithSummary("Approve a purchase order (the account owner)");
         orders.MapPost("/{orderId}/cancel", Cancel).WithSummary("Cancel an order that is not completed; its credit is given back");
-        orders.MapPost("/{orderId}/payments", RecordPayment).WithSummary("Record money received; full payment completes the order");
+        orders.MapPost("/{orderId}/payments", RecordPayment).WithSummary("Record money received; full payment completes the order")
+            .RetriesOnClusterFailure();
         var admin = routes.MapGroup("/api/v1/admin/orders").WithTags("Admin").RequireAuthorization(AuthSetup.AdminPolicy);
         admin.MapPost("/{orderId}/approve", ApproveAsOperator).WithSummary("Approve a purchase order (the operator)");
         admin.MapPost("/{orderId}/cancel", CancelAsOperator).WithSummary("Cancel an order (the operator)");

@@ -20,7 +20,7 @@ public static class OrderRecordsEndpoints
 
     public static IEndpointRouteBuilder MapOrderRecords(this IEndpointRouteBuilder routes)
     {
-        var orders = routes.MapGroup("/api/v1/orders").WithTags("Orders").RequireAuthorization(AuthSetup.TenantPolicy);
+        var orders = routes.MapGroup("/api/v1/orders").WithTags("Orders").RequireAuthorization(AuthSetup.TenantPolicy).RetriesOnClusterFailure();
         orders.MapPatch("/{orderId}", UpdateOrder).WithSummary("Change an order's description, tag or metadata; send version to detect a stale read");
         orders.MapPost("/{orderId}/archive", ArchiveOrder).WithSummary("Archive an order (hidden from lists unless archived=true)");
         orders.MapPost("/batch-update", BatchUpdate).WithSummary("Change up to 100 orders; a result per record, in order");

@@ -1,5 +1,6 @@
-using OrderSilo.Api.Accounts;
+using System.Diagnostics;
 using System.Security.Claims;
+using OrderSilo.Api.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderSilo.Api.Auth;
 using OrderSilo.Api.Common;
@@ -13,7 +14,7 @@ public static class OrdersEndpoints
 {
     public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder routes)
     {
-        var orders = routes.MapGroup("/api/v1/orders").WithTags("Orders").RequireAuthorization(AuthSetup.TenantPolicy);
+        var orders = routes.MapGroup("/api/v1/orders").WithTags("Orders").RequireAuthorization(AuthSetup.TenantPolicy).RetriesOnClusterFailure();
         orders.MapPost("/", PlaceOrder).WithSummary("Place an order, exactly once per poNumber");
         orders.MapGet("/", ListOrders).WithSummary("The account's orders, newest first, with filters and cursor pagination");
         orders.MapGet("/{orderId}", GetOrder).WithSummary("An order by id");
@@ -22,14 +23,42 @@ public static class OrdersEndpoints
     }
 
     private static async Task<Results<Created<Order>, Ok<Order>, ProblemHttpResult>> PlaceOrder(
-        PlaceOrderRequest? body, ClaimsPrincipal user, IClusterClient cluster, HttpResponse response)
+        PlaceOrderRequest? body, ClaimsPrincipal user, IClusterClient cluster, HttpResponse response, PlacementTelemetry telemetry)
     {
+        var started = Stopwatch.GetTimestamp();
+        var accountId = user.AccountId();
         var errors = new ValidationErrors();
         var command = PlaceOrderValidator.Validate(body, user.HomeCompanyId(), errors);
         if (command is null)
+        {
+            telemetry.Rejected(started, accountId, null, ErrorCodes.ValidationFailed);
             return ApiProblems.Validation(errors.ToDictionary());
+        }
 
-        return Answer(await cluster.GetGrain<IPoNumberGrain>(PoNumberKey(user, command.PoNumber)).Place(command), response);
+        PlaceOrderResult result;
+        try
+        {
+            result = await cluster.GetGrain<IPoNumberGrain>(PoNumberKey(user, command.PoNumber)).Place(command);
+        }
+        catch (Exception error) when (Counted(error))
+        {
+            throw;
+        }
+        if (result.Error is { } refusal)
+            telemetry.Rejected(started, accountId, command.PoNumber, refusal.Code);
+        else if (result.Replayed)
+            telemetry.Replayed(started, accountId, result.Order!);
+        else
+            telemetry.Placed(started, accountId, result.Order!);
+        return Answer(result, response);
+
+        // Counted as the code the exception handler will answer with, then left to propagate to it.
+        bool Counted(Exception error)
+        {
+            telemetry.Rejected(started, accountId, command.PoNumber,
+                ApiExceptionHandler.IsTransient(error) ? ApiProblems.Unavailable : ApiProblems.InternalError);
+            return false;
+        }
     }
 
     /// <summary>201 for a new order, 200 with <c>Idempotent-Replayed: true</c> for a replay, else the refusal.</summary>

@@ -28,27 +28,32 @@ public static class QuotesEndpoints
         IReadOnlyDictionary<string, string?>? Metadata,
         DateTimeOffset? ValidUntil);
 
+    private const string GeneratedPoNumber = "ordersilo.quote-po-number";
+
     public static IEndpointRouteBuilder MapQuotes(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/v1/quotes", CreateQuote).WithTags("Orders").RequireAuthorization(AuthSetup.TenantPolicy)
-            .WithSummary("Save a quotation with full costing (status quote); accept it with POST /orders/{id}/accept");
+            .WithSummary("Save a quotation with full costing (status quote); accept it with POST /orders/{id}/accept")
+            .RetriesOnClusterFailure();
         return routes;
     }
 
     private static async Task<Results<Created<Order>, Ok<Order>, ProblemHttpResult>> CreateQuote(
-        QuoteRequest? body, ClaimsPrincipal user, IClusterClient cluster, HttpResponse response, TimeProvider clock)
+        QuoteRequest? body, ClaimsPrincipal user, IClusterClient cluster, HttpContext http, TimeProvider clock)
     {
         if (body is null)
             return ApiProblems.Validation("body", "Send a JSON object.");
         var errors = new ValidationErrors();
         if (body.ValidUntil is { } until && until <= clock.GetUtcNow())
             errors.Add("validUntil", "A moment in the future.");
-        var asOrder = new PlaceOrderRequest(body.PoNumber ?? "quote-" + Guid.NewGuid().ToString("N"), body.CompanyId, body.Currency, body.LineItems,
+        // A retried request (ClusterRetryFilter) keeps the poNumber made for it, so it stays one quote.
+        var poNumber = body.PoNumber ?? (string)(http.Items[GeneratedPoNumber] ??= "quote-" + Guid.NewGuid().ToString("N"));
+        var asOrder = new PlaceOrderRequest(poNumber, body.CompanyId, body.Currency, body.LineItems,
             body.Recipient, body.Tag, body.Description, body.Reference, null, null, null, null, body.BillingDetails, body.Metadata);
         var command = PlaceOrderValidator.Validate(asOrder, user.HomeCompanyId(), errors);
         if (command is null || errors.Any)
             return ApiProblems.Validation(errors.ToDictionary());
         var quote = command with { Quote = true, ValidUntil = body.ValidUntil };
-        return OrdersEndpoints.Answer(await cluster.GetGrain<IPoNumberGrain>(OrdersEndpoints.PoNumberKey(user, quote.PoNumber)).Place(quote), response);
+        return OrdersEndpoints.Answer(await cluster.GetGrain<IPoNumberGrain>(OrdersEndpoints.PoNumberKey(user, quote.PoNumber)).Place(quote), http.Response);
     }
 }

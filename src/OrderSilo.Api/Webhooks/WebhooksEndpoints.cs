@@ -19,12 +19,16 @@ public static class WebhooksEndpoints
     {
         var webhooks = routes.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(AuthSetup.TenantPolicy);
         webhooks.MapPost("/", Register).WithSummary("Register an endpoint {url, events}; answers its id and its signing secret (shown once)");
-        webhooks.MapGet("/", List).WithSummary("The account's endpoints, newest first");
-        webhooks.MapGet("/{webhookId}", Get).WithSummary("An endpoint, with its health");
-        webhooks.MapPatch("/{webhookId}", Update).WithSummary("Change an endpoint's url, events or enabled (enabling sends what was held)");
+        // Retried on a transient cluster failure where doing it twice is doing it once: reads, a patch (the same
+        // values again), a replay (one more send of the same event). Not a registration (a second endpoint) or a
+        // deletion (a retry would answer 404 for work that was done).
+        webhooks.MapGet("/", List).WithSummary("The account's endpoints, newest first").RetriesOnClusterFailure();
+        webhooks.MapGet("/{webhookId}", Get).WithSummary("An endpoint, with its health").RetriesOnClusterFailure();
+        webhooks.MapPatch("/{webhookId}", Update).WithSummary("Change an endpoint's url, events or enabled (enabling sends what was held)").RetriesOnClusterFailure();
         webhooks.MapDelete("/{webhookId}", Delete).WithSummary("Delete an endpoint and its deliveries");
-        webhooks.MapGet("/{webhookId}/deliveries", Deliveries).WithSummary("An endpoint's deliveries, newest first: attempts, status codes, latency, next retry");
-        webhooks.MapPost("/{webhookId}/deliveries/{eventId}/replay", Replay).WithSummary("Send an event again, with the same webhook-id");
+        webhooks.MapGet("/{webhookId}/deliveries", Deliveries).WithSummary("An endpoint's deliveries, newest first: attempts, status codes, latency, next retry")
+            .RetriesOnClusterFailure();
+        webhooks.MapPost("/{webhookId}/deliveries/{eventId}/replay", Replay).WithSummary("Send an event again, with the same webhook-id").RetriesOnClusterFailure();
         return routes;
     }
 

@@ -20,9 +20,9 @@ internal sealed class CompanyGrain(
     IPaymentGateway gateway,
     Microsoft.Extensions.Options.IOptions<PaymentGatewayOptions> gatewayOptions) : Grain, ICompanyGrain
 {
-    private long _changes;
-    private long _persisted;
-    private Task? _writing;
+    private GroupCommit? _groupCommit;
+
+    private GroupCommit Commit => _groupCommit ??= new GroupCommit(this, state.WriteStateAsync);
 
     public async Task<Outcome<Company>> Create(Company company)
     {
@@ -137,27 +137,9 @@ internal sealed class CompanyGrain(
     private void Change(CompanyState next)
     {
         state.State = next;
-        _changes++;
+        Commit.Changed();
     }
 
     /// <summary>Returns once a write that began after the caller's change has succeeded (group commit).</summary>
-    private async Task PersistAsync()
-    {
-        var mine = _changes;
-        while (_persisted < mine)
-        {
-            if (_writing is null || _writing.IsCompleted)
-                _writing = WriteAsync();
-            await _writing;
-        }
-    }
-
-    private async Task WriteAsync()
-    {
-        var covering = _changes;
-        // A failed write deactivates the grain (the in-memory state may be ahead of storage); every caller waiting
-        // on it gets the error and nothing it was told succeeded is lost.
-        await StorageFailures.Guard(this, state.WriteStateAsync);
-        _persisted = Math.Max(_persisted, covering);
-    }
+    private Task PersistAsync() => Commit.PersistAsync();
 }

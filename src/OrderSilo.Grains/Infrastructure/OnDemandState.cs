@@ -22,7 +22,8 @@ public sealed class OnDemandState<T>(IGrainStorage storage, string stateName, Gr
         // Cached so that interleaved read-only calls share one read; a failed read is not cached.
         try
         {
-            await (_loading ??= StorageFailures.Guard(grain, () => storage.ReadStateAsync(stateName, grain.GetGrainId(), _state)));
+            await (_loading ??= StorageFailures.Guard(grain,
+                () => StorageMetrics.Measure(stateName, "read", () => storage.ReadStateAsync(stateName, grain.GetGrainId(), _state))));
         }
         catch
         {
@@ -60,7 +61,8 @@ public sealed class OnDemandState<T>(IGrainStorage storage, string stateName, Gr
     private async Task<bool> WriteOrThrowAsync(T state, bool conflictExpected = false)
     {
         var next = new GrainState<T>(state) { ETag = _state.ETag, RecordExists = _state.RecordExists };
-        await StorageFailures.Guard(grain, () => storage.WriteStateAsync(stateName, grain.GetGrainId(), next), conflictExpected);
+        await StorageFailures.Guard(grain,
+            () => StorageMetrics.Measure(stateName, "write", () => storage.WriteStateAsync(stateName, grain.GetGrainId(), next)), conflictExpected);
         (_state, _loading) = (next, Task.CompletedTask);
         return true;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using OrderSilo.Grains.Orders;
 using OrderSilo.Grains.Payments;
@@ -44,7 +45,7 @@ public static class SiloBuilderExtensions
         });
 
         silo.AddIncomingGrainCallFilter<DatabaseExceptionFilter>();
-        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(ForReadModel(connectionString)));
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddKeyedSingleton(LifecycleOptions.ClockKey, (services, _) => services.GetRequiredService<TimeProvider>());
         silo.Services.AddOptions<ClaimSweeperOptions>();
@@ -55,7 +56,8 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton<IPaymentGateway, SandboxPaymentGateway>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ClaimSweeperStarter>();
         silo.Services.AddSingleton<PricingCache>();
-        silo.Services.AddOptions<WebhookOptions>().Validate(o => o.Validate() is null, "OrderSilo:Webhooks has a setting out of range (see docs/webhooks.md).").ValidateOnStart();
+        silo.Services.AddOptions<WebhookOptions>().ValidateOnStart();
+        silo.Services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidation>();
         silo.Services.AddSingleton<WebhookDeliveryStore>();
         silo.Services.AddSingleton<WebhookSender>();
         silo.Services.AddHostedService<WebhookDispatcher>();
@@ -73,6 +75,19 @@ public static class SiloBuilderExtensions
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
         if (builder.MaxAutoPrepare == 0)
             builder.MaxAutoPrepare = 20;
+        return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// The read-model queries' sessions plan every statement for its actual values, even one Npgsql has prepared:
+    /// the best index for an order-list page with several filters depends on how many orders each value matches,
+    /// and the generic plan PostgreSQL may settle on after a few executions of a prepared statement would take one
+    /// index for every value.
+    /// </summary>
+    public static string ForReadModel(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".TrimStart();
         return builder.ConnectionString;
     }
 }

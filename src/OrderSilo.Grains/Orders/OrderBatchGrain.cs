@@ -37,23 +37,15 @@ internal sealed class OrderBatchGrain(
         if (state.State.Attempt is not null)
             return [.. await Task.WhenAll(commands.Select(c => Gate(c).Place(c)))];
 
-        var attempt = $"{this.GetPrimaryKeyString()}#{Guid.NewGuid():N}";
-        _running = attempt;
-        BatchVote[] votes;
-        try
-        {
-            votes = await Task.WhenAll(commands.Select(c => Gate(c).Prepare(attempt, c)));
-        }
-        catch
-        {
-            await AbortAsync(commands, attempt);
-            throw;
-        }
+        // First all records side by side. Batches sharing poNumbers can refuse each other that way (each finds a
+        // claim of the other still pending); such a batch tries once more one record at a time in poNumber order,
+        // as locks are taken in one global order: of batches doing so, the one first at a shared poNumber gets
+        // every later one, so they cannot all refuse each other.
+        var (attempt, votes) = await PrepareAsync(commands, inOrder: false);
+        if (votes.Any(v => v.Error is not null) && votes.All(v => v.Error is null or { Code: ErrorCodes.Conflict }))
+            (attempt, votes) = await PrepareAsync(commands, inOrder: true);
         if (votes.Any(v => v.Error is not null))
-        {
-            await AbortAsync(commands, attempt);
             return [.. votes.Select(Refused)];
-        }
 
         crashPoints.Value.AfterBatchPrepare(commands[0].PoNumber);
         // The commit point. Should this write fail, its outcome is unknown: the attempt stays "running" until the
@@ -68,6 +60,44 @@ internal sealed class OrderBatchGrain(
         return [.. await Task.WhenAll(commands.Zip(votes, (c, v) => v.Existing is { } existing
             ? Task.FromResult(PlaceOrderResult.Replay(existing))
             : Gate(c).Commit(attempt, v.Priced!)))];
+    }
+
+    /// <summary>
+    /// One attempt's prepare phase: every record's vote, the attempt left running when all are accepted, aborted
+    /// (its claims given back) otherwise. In order, it stops at the first refusal.
+    /// </summary>
+    private async Task<(string Attempt, BatchVote[] Votes)> PrepareAsync(ImmutableArray<PlaceOrder> commands, bool inOrder)
+    {
+        var attempt = $"{this.GetPrimaryKeyString()}#{Guid.NewGuid():N}";
+        _running = attempt;
+        try
+        {
+            BatchVote[] votes;
+            if (inOrder)
+            {
+                var byPoNumber = new Dictionary<string, BatchVote>(StringComparer.Ordinal);
+                foreach (var command in commands.OrderBy(c => c.PoNumber, StringComparer.Ordinal))
+                {
+                    var vote = await Gate(command).Prepare(attempt, command);
+                    byPoNumber[command.PoNumber] = vote;
+                    if (vote.Error is not null)
+                        break;
+                }
+                votes = [.. commands.Select(c => byPoNumber.GetValueOrDefault(c.PoNumber) ?? new BatchVote(null, null, null, null))];
+            }
+            else
+            {
+                votes = await Task.WhenAll(commands.Select(c => Gate(c).Prepare(attempt, c)));
+            }
+            if (votes.Any(v => v.Error is not null))
+                await AbortAsync(commands, attempt);
+            return (attempt, votes);
+        }
+        catch
+        {
+            await AbortAsync(commands, attempt);
+            throw;
+        }
     }
 
     public Task<BatchDecision> Resolve(string attempt, string poNumber)

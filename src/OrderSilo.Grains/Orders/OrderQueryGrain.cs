@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.Json;
 using Npgsql;
 using OrderSilo.Contracts.Orders;
@@ -17,55 +16,29 @@ internal sealed class OrderQueryGrain(NpgsqlDataSource database) : Grain, IOrder
 {
     public async Task<(ImmutableArray<Order> Orders, OrderCursor? Next)> List(OrderQuery query)
     {
-        await using var command = database.CreateCommand();
-        var sql = new StringBuilder("select doc, created_at, order_id from orders where account_id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = query.AccountId });
-        void Filter(string condition, object? value)
+        var statements = OrderListSql.For(query);
+        var rows = new List<(string Doc, DateTime CreatedAt, string OrderId)>();
+        foreach (var statement in statements)
         {
-            if (value is null)
-                return;
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-            sql.Append(" and ").Append(condition.Replace("@", "$" + command.Parameters.Count, StringComparison.Ordinal));
-        }
-        Filter("created_at >= @", query.DateStart);
-        Filter("created_at < @", query.DateEnd);
-        Filter("company_id = @", query.CompanyId);
-        Filter("status = @", query.Status);
-        Filter("reference = @", query.Reference);
-        Filter("po_number = @", query.PoNumber);
-        Filter(@"description ilike '%' || @ || '%' escape '\'", query.Description is { } text ? EscapeLike(text) : null);
-        Filter("amount_total = @", query.AmountTotal);
-        Filter("tag = @", query.Tag);
-        Filter("archived = @", query.Archived ?? false);
-        if (query.After is { } after)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = after.CreatedAt });
-            command.Parameters.Add(new NpgsqlParameter { Value = after.OrderId });
-            sql.Append($" and (created_at, order_id) < (${command.Parameters.Count - 1}, ${command.Parameters.Count})");
-        }
-        command.Parameters.Add(new NpgsqlParameter { Value = query.Limit + 1 });
-        sql.Append(" order by created_at desc, order_id desc limit $").Append(command.Parameters.Count);
-        command.CommandText = sql.ToString();
-
-        var orders = ImmutableArray.CreateBuilder<Order>();
-        OrderCursor? next = null;
-        var lastCreatedAt = default(DateTimeOffset);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            if (orders.Count == query.Limit)
-            {
-                // The cursor is the last listed row's own column values: the column keeps microseconds, the
-                // order's timestamp finer ones, and paging must compare like with like.
-                next = new OrderCursor(lastCreatedAt, orders[^1].OrderId);
+            rows.Clear();
+            await using var command = database.CreateCommand(statement.Sql);
+            foreach (var value in statement.Parameters)
+                command.Parameters.Add(new NpgsqlParameter { Value = value });
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                rows.Add((reader.GetString(0), reader.GetDateTime(1), reader.GetString(2)));
+            if (rows.Count > query.Limit)
                 break;
-            }
-            orders.Add(JsonSerializer.Deserialize<Order>(reader.GetString(0), StateJson.Options)!);
-            lastCreatedAt = new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero);
         }
-        return (orders.ToImmutable(), next);
-    }
 
-    private static string EscapeLike(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+        var orders = rows.Take(query.Limit)
+            .Select(row => JsonSerializer.Deserialize<Order>(row.Doc, StateJson.Options)!)
+            .ToImmutableArray();
+        // The cursor is the last listed row's own column values: the column keeps microseconds, the order's
+        // timestamp finer ones, and paging must compare like with like.
+        var next = rows.Count > query.Limit
+            ? new OrderCursor(new DateTimeOffset(rows[query.Limit - 1].CreatedAt, TimeSpan.Zero), rows[query.Limit - 1].OrderId)
+            : null;
+        return (orders, next);
+    }
 }

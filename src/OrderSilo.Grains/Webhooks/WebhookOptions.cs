@@ -51,12 +51,18 @@ public sealed class WebhookOptions
     /// </summary>
     public TimeSpan Lease => Timeout * 2 + TimeSpan.FromSeconds(5);
 
-    /// <summary>What is out of range, or null.</summary>
-    public string? Validate() =>
-        Timeout <= TimeSpan.Zero || InitialRetryDelay <= TimeSpan.Zero || MaxRetryDelay < InitialRetryDelay
-            || RetryWindow <= TimeSpan.Zero || PollInterval <= TimeSpan.Zero || ServeTime <= TimeSpan.Zero || Retention < RetryWindow
-            ? "durations must be positive, MaxRetryDelay at least InitialRetryDelay and Retention at least RetryWindow"
-            : PerEndpointConcurrency < 1 || EndpointsPerSilo < 1 || MaxPayloadBytes < 1024 || MaxEndpointsPerAccount < 1
-                ? "concurrency and endpoint counts must be positive, MaxPayloadBytes at least 1024"
-                : null;
+    /// <summary>What is out of range, named as the environment variables that set it; null when all is well.</summary>
+    public string? Validate()
+    {
+        const string Section = "OrderSilo__Webhooks__";
+        if (Timeout <= TimeSpan.Zero || InitialRetryDelay <= TimeSpan.Zero || RetryWindow <= TimeSpan.Zero || PollInterval <= TimeSpan.Zero || ServeTime <= TimeSpan.Zero)
+            return $"{Section}Timeout, …InitialRetryDelay, …RetryWindow, …PollInterval and …ServeTime must be positive.";
+        if (MaxRetryDelay < InitialRetryDelay)
+            return $"{Section}MaxRetryDelay ({MaxRetryDelay}) must be at least {Section}InitialRetryDelay ({InitialRetryDelay}).";
+        if (Retention < RetryWindow)
+            return $"{Section}Retention ({Retention}) must be at least {Section}RetryWindow ({RetryWindow}): events are kept while they may be retried.";
+        if (PerEndpointConcurrency < 1 || EndpointsPerSilo < 1 || MaxEndpointsPerAccount < 1)
+            return $"{Section}PerEndpointConcurrency, …EndpointsPerSilo and …MaxEndpointsPerAccount must be at least 1.";
+        return MaxPayloadBytes < 1024 ? $"{Section}MaxPayloadBytes ({MaxPayloadBytes}) must be at least 1024." : null;
+    }
 }

@@ -47,6 +47,9 @@ public sealed class OrderHistoryTests(SystemFixture fixture)
         Assert.Equal([described], await IdsAsync(tenant, "description=team_a"));
         Assert.Equal([described], await IdsAsync(tenant, "description=100%25"));
         Assert.Empty(await IdsAsync(tenant, "description=100_"));
+        Assert.Equal([described], await IdsAsync(tenant, "description=M_A"));
+        Assert.Equal([described], await IdsAsync(tenant, "description=0%25"));
+        Assert.Empty(await IdsAsync(tenant, "description=m%25a"));
         Assert.Equal([described], await IdsAsync(tenant, "amountTotal=20.00"));
         Assert.Equal([forChild], await IdsAsync(tenant, $"companyId={childId}"));
         Assert.Equal([forChild, described, tagged, plain], await IdsAsync(tenant, "status=completed"));
@@ -55,6 +58,55 @@ public sealed class OrderHistoryTests(SystemFixture fixture)
         Assert.Empty(await IdsAsync(tenant, $"dateStart={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(5).ToString("O"))}"));
         Assert.Equal(4, (await IdsAsync(tenant, $"dateStart={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-1).ToString("O"))}")).Count);
         Assert.Empty(await IdsAsync(tenant, $"dateEnd={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-1).ToString("O"))}"));
+    }
+
+    [Fact]
+    public async Task List_WithAFilter_PagesThroughExactlyItsOrdersNewestFirst()
+    {
+        using var tenant = await fixture.Admin.CreateTenantAsync();
+        var product = await TestCatalog.PutVoucherAsync(fixture.Admin);
+        var child = await ApiSession.ReadJsonAsync(await tenant.Http.PostAsJsonAsync("/api/v1/companies", new { name = "Child", country = "US" }, Cancel), 201);
+        var childId = child["id"]!.GetValue<string>();
+        var forChild = new List<string>();
+        for (var i = 0; i < 7; i++)
+        {
+            var placed = await PlaceAsync(tenant, new { poNumber = $"mixed-{i}", companyId = i % 2 == 0 ? childId : tenant.CompanyId, lineItems = Line(product) });
+            if (i % 2 == 0)
+                forChild.Add(placed);
+        }
+
+        var listed = new List<string>();
+        var pages = 0;
+        string? cursor = null;
+        do
+        {
+            var page = await ListAsync(tenant, $"companyId={childId}&limit=3" + (cursor is null ? "" : $"&cursor={cursor}"));
+            listed.AddRange(page["data"]!.AsArray().Select(o => o!["orderId"]!.GetValue<string>()));
+            cursor = page["nextCursor"]?.GetValue<string>();
+            pages++;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(2, pages);
+        Assert.Equal(Enumerable.Reverse(forChild), listed);
+    }
+
+    [Fact]
+    public async Task List_ByDescription_PagesThroughEveryMatchNewestFirst()
+    {
+        using var tenant = await fixture.Admin.CreateTenantAsync();
+        var product = await TestCatalog.PutVoucherAsync(fixture.Admin);
+        var first = await PlaceAsync(tenant, new { poNumber = "gift-1", description = "Holiday gifts, Berlin", lineItems = Line(product) });
+        await PlaceAsync(tenant, new { poNumber = "other", description = "Staff rewards", lineItems = Line(product) });
+        var second = await PlaceAsync(tenant, new { poNumber = "gift-2", description = "Holiday GIFTS, Paris", lineItems = Line(product) });
+
+        var page = await ListAsync(tenant, "description=holiday%20gifts&limit=1");
+        var cursor = page["nextCursor"]!.GetValue<string>();
+        var rest = await ListAsync(tenant, $"description=holiday%20gifts&limit=1&cursor={cursor}");
+
+        Assert.Equal([second], page["data"]!.AsArray().Select(o => o!["orderId"]!.GetValue<string>()));
+        Assert.Equal([first], rest["data"]!.AsArray().Select(o => o!["orderId"]!.GetValue<string>()));
+        Assert.Null(rest["nextCursor"]);
     }
 
     [Fact]

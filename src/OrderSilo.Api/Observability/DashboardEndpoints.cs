@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Orleans.Dashboard;
+using OrderSilo.Api.Auth;
+using OrderSilo.Api.Common;
+using OrderSilo.Contracts.Accounts;
+using OrderSilo.Contracts.Common;
+
+namespace OrderSilo.Api.Observability;
+
+/// <summary>
+/// The Orleans dashboard at <c>/dashboard</c>, for the operator only (scope <c>admin</c>). Scripts send their
+/// bearer token as everywhere else; a browser cannot attach one to the dashboard's own requests, so
+/// <c>/dashboard/login</c> takes an operator client's credentials and answers a cookie that holds an ordinary
+/// admin token: HttpOnly, SameSite=Strict, scoped to /dashboard, read on /dashboard paths only, and as short-lived
+/// as any token. None of these pages is part of the HTTP contract, so none is in the OpenAPI document.
+/// </summary>
+public static class DashboardEndpoints
+{
+    public const string Path = "/dashboard";
+    public const string CookieName = "ordersilo_dashboard";
+
+    public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet(Path + "/login", LoginPage).AllowAnonymous().ExcludeFromDescription();
+        routes.MapPost(Path + "/login", LogIn).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        routes.MapOrleansDashboard(Path)
+            .RequireAuthorization(AuthSetup.AdminPolicy)
+            .ExcludeFromDescription()
+            .AddEndpointFilter(HideGrainState);
+        return routes;
+    }
+
+    /// <summary>True for a request the dashboard cookie may authenticate.</summary>
+    public static bool IsDashboardRequest(HttpRequest request) => request.Path.StartsWithSegments(Path);
+
+    private static ContentHttpResult LoginPage(HttpResponse response)
+    {
+        response.Headers.CacheControl = "no-store";
+        response.Headers["X-Frame-Options"] = "DENY";
+        return TypedResults.Content(LoginHtml, "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> LogIn(HttpContext http, IClusterClient cluster, TokenIssuer issuer)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        if (!http.Request.HasFormContentType)
+            return ApiProblems.Validation("body", "Send the sign-in form: client_id and client_secret, form-encoded.");
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var (clientId, secret) = (form["client_id"].ToString(), form["client_secret"].ToString());
+        var client = Ids.IsValid(clientId, "cli_") && secret.Length > 0
+            ? await cluster.GetGrain<IApiClientGrain>(clientId).Authenticate(secret)
+            : null;
+        if (client is null)
+            return ApiProblems.Create(ApiProblems.Unauthorized, "Unknown client, wrong secret, or a revoked client.");
+        if (client.Scope != Scopes.Admin)
+            return ApiProblems.Create(ApiProblems.Forbidden, "The dashboard is for the operator's clients (scope admin).");
+
+        var (token, lifetime) = issuer.Issue(client);
+        http.Response.Cookies.Append(CookieName, token, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = http.Request.IsHttps,
+            Path = Path,
+            MaxAge = lifetime,
+        });
+        http.Response.Headers.Location = $"{http.Request.PathBase}{Path}/";
+        return TypedResults.StatusCode(StatusCodes.Status303SeeOther);
+    }
+
+    /// <summary>
+    /// The dashboard can show any grain's in-memory state; ours holds voucher codes and PINs, which even the
+    /// operator has no reason to browse, so that one view is refused.
+    /// </summary>
+    private static ValueTask<object?> HideGrainState(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.Request.Path.Value?.EndsWith("/GrainState", StringComparison.OrdinalIgnoreCase) == true
+            ? ValueTask.FromResult<object?>(ApiProblems.Create(ApiProblems.Forbidden, "The dashboard does not show grain state: it holds voucher codes."))
+            : next(context);
+
+    private const string LoginHtml = """
+        <!doctype html>
+        <html lang="en">
+        <head>
+          <meta charset="utf-8">
+          <title>OrderSilo dashboard: sign in</title>
+          <style>
+            body { font-family: system-ui, sans-serif; max-width: 24rem; margin: 4rem auto; padding: 0 1rem; }
+            label, input, button { display: block; width: 100%; box-sizing: border-box; margin: .4rem 0; }
+            input, button { padding: .5rem; }
+          </style>
+        </head>
+        <body>
+          <h1>OrderSilo dashboard</h1>
+          <p>Sign in with an operator client (scope <code>admin</code>). The session lasts as long as an access token.</p>
+          <form method="post" action="login">
+            <label>Client id <input name="client_id" autocomplete="username" required></label>
+            <label>Client secret <input name="client_secret" type="password" autocomplete="current-password" required></label>
+            <button type="submit">Sign in</button>
+          </form>
+        </body>
+        </html>
+        """;
+}
