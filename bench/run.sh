@@ -34,6 +34,8 @@ SILOS="${SILOS:-1}"
 # The bench drives all its load through one API client: lift the per-client rate limit, which would otherwise
 # measure the limiter rather than the system.
 export RateLimits__PermitsPerSecond="${RateLimits__PermitsPerSecond:-1000000}" RateLimits__Burst="${RateLimits__Burst:-1000000}"
+# The webhook step's receiver runs in the bench, on loopback: let the silos deliver there.
+export OrderSilo__Webhooks__AllowLocalUrls="${OrderSilo__Webhooks__AllowLocalUrls:-true}"
 HTTP_PORT="${ORDERSILO_HTTP_PORT:-5080}"
 PG_PORT="${ORDERSILO_PG_PORT:-54329}"
 READY_TIMEOUT="${BENCH_READY_TIMEOUT:-180}"

@@ -159,10 +159,13 @@ declare
     v_account_id text;
     v_po_number  text;
     v_created_at timestamptz;
+    v_types      text[];
+    v_prev_seq   integer := 0;
+    v_rows       integer;
 begin
     if p_payload is null
        or p_graintype is null
-       or p_graintype not in ('order', 'poNumber', 'product', 'account', 'company') then
+       or p_graintype not in ('order', 'poNumber', 'product', 'account', 'company', 'webhook') then
         return;
     end if;
 
@@ -176,13 +179,19 @@ begin
         end if;
         v_id := coalesce(v_obj ->> 'orderId', p_extension);
         v_created_at := ordersilo_json_timestamptz(v_obj ->> 'createdAt');
+        v_account_id := coalesce(v_doc ->> 'accountId', v_obj ->> 'accountId');
+        -- Webhook events (sql/11_ordersilo_webhooks.sql) compare the row as it is with this write, so before the
+        -- upsert; an account without endpoints (most writes) pays this one index probe and nothing else.
+        if exists (select 1 from webhook_endpoints where account_id = v_account_id) then
+            select types, prev_seq into v_types, v_prev_seq from ordersilo_order_events(v_id, v_obj);
+        end if;
 
         insert into orders as o
             (order_id, account_id, company_id, po_number, status, delivery_status, payment_type, reference,
-             description, tag, currency, amount_total, archived, created_at, updated_at, version, doc)
+             description, tag, currency, amount_total, archived, created_at, updated_at, version, doc, event_seq)
         values
             (v_id,
-             coalesce(v_doc ->> 'accountId', v_obj ->> 'accountId'),
+             v_account_id,
              v_obj ->> 'companyId',
              v_obj ->> 'poNumber',
              v_obj ->> 'status',
@@ -198,7 +207,8 @@ begin
              coalesce(v_created_at, now()),
              coalesce(ordersilo_json_timestamptz(v_obj ->> 'updatedAt'), v_created_at, now()),
              coalesce((v_obj ->> 'version')::integer, 0),
-             v_obj)
+             v_obj,
+             v_prev_seq + coalesce(cardinality(v_types), 0))
         on conflict (order_id) do update
             set account_id      = excluded.account_id,
                 company_id      = excluded.company_id,
@@ -216,9 +226,15 @@ begin
                 created_at      = coalesce(v_created_at, o.created_at),
                 updated_at      = excluded.updated_at,
                 version         = excluded.version,
-                doc             = excluded.doc
+                doc             = excluded.doc,
+                -- an account without endpoints writes 0 here: the counter keeps its value
+                event_seq       = greatest(o.event_seq, excluded.event_seq)
             -- never let an older order version overwrite a newer row
             where o.version <= excluded.version;
+        get diagnostics v_rows = row_count;
+        if v_rows > 0 and cardinality(v_types) > 0 then
+            perform ordersilo_record_order_events(v_account_id, v_id, v_obj, v_types, v_prev_seq);
+        end if;
 
         -- The order row now exists, so its poNumber claim is fulfilled.
         delete from order_claims where order_id = v_id;
@@ -281,6 +297,10 @@ begin
                 home_company_id = excluded.home_company_id,
                 created_at = excluded.created_at,
                 doc = excluded.doc;
+
+    elsif p_graintype = 'webhook' then
+        -- {"webhook": {...} | null}: sql/11_ordersilo_webhooks.sql.
+        perform ordersilo_project_webhook(p_extension, v_doc -> 'webhook');
 
     elsif p_graintype = 'company' then
         -- {"company": {Company of API.md (its id is "id") plus "accountId"} | null}; null deletes the row.

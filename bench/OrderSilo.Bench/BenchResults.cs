@@ -20,6 +20,9 @@ internal sealed record BenchResults
     public required LoadResult SpreadCompanies { get; init; }
     public required LoadResult Previews { get; init; }
     public required CommitWindow PreviewCommits { get; init; }
+    public required LoadResult WebhookOrders { get; init; }
+    public required CommitWindow WebhookCommits { get; init; }
+    public required TimeSpan WebhookDrain { get; init; }
     /// <summary>The order-history step; null when <c>--history-orders 0</c> skipped it.</summary>
     public required HistoryResults? History { get; init; }
 
@@ -34,9 +37,12 @@ internal sealed record BenchResults
 
     public double CommitsPerPreview => Per(PreviewCommits.NetOf(BackgroundPerSecond), Previews.Successes);
 
+    /// <summary>Commits per order of a tenant with an endpoint, its events' deliveries included.</summary>
+    public double CommitsPerWebhookOrder => Per(WebhookCommits.NetOf(BackgroundPerSecond), WebhookOrders.Successes);
+
     public double HotCompanyShare => SpreadCompanies.PerSecond > 0 ? HotCompany.PerSecond / SpreadCompanies.PerSecond : double.NaN;
 
-    public IEnumerable<LoadResult> Steps => [Reference, .. NewOrders, Replays, Previews, HotCompany, SpreadCompanies, .. History?.Steps ?? []];
+    public IEnumerable<LoadResult> Steps => [Reference, .. NewOrders, Replays, Previews, HotCompany, SpreadCompanies, WebhookOrders, .. History?.Steps ?? []];
 
     public IReadOnlyList<TargetCheck> Targets =>
     [

@@ -108,6 +108,23 @@ internal sealed class Benchmark(BenchOptions options, TextWriter log)
         var spreadCompanies = await NewOrdersAsync("64 companies", OrderConcurrencies[^1], options.StepDuration, tenantTokens, null, ct, worker => spread[worker]);
         Step(spreadCompanies);
 
+        // Webhooks: the same orders for a tenant with an endpoint, so each order write also records two events
+        // (order.created, order.completed) and their deliveries, and the silos deliver them to a receiver here.
+        // Commits are counted until every event has arrived: the order's own and the deliveries'.
+        Say($"webhooks: a tenant with an endpoint, {OrderConcurrencies[^1]} connections");
+        using var sink = new WebhookSink();
+        var hooked = await api.CreateTenantAsync(admin, _runId + "-hooks", ct);
+        using var hookedTokens = new TokenSource(tokenHttp, hooked.ClientId, hooked.ClientSecret);
+        await api.RegisterWebhookAsync(hookedTokens, sink.Url, ct);
+        var hookWarmUp = await NewOrdersAsync("webhook warm-up", 16, TimeSpan.FromSeconds(3), hookedTokens, null, ct);
+        await DrainAsync(sink, 2 * hookWarmUp.Successes, ct);
+        var hookStart = await counter.SettleAndReadAsync(ct);
+        var webhookOrders = await NewOrdersAsync("orders + webhook", OrderConcurrencies[^1], options.StepDuration, hookedTokens, null, ct);
+        Step(webhookOrders);
+        var drained = await DrainAsync(sink, 2 * (hookWarmUp.Successes + webhookOrders.Successes), ct);
+        Say($"webhooks: {sink.Received} events received; the last {drained.TotalSeconds:0.0} s after the step ended");
+        var webhookCommits = (await counter.SettleAndReadAsync(ct)).Since(hookStart);
+
         var history = options.HistoryOrders > 0
             ? await new HistoryBenchmark(options, this, api, admin, _runId).RunAsync(ct)
             : null;
@@ -129,8 +146,28 @@ internal sealed class Benchmark(BenchOptions options, TextWriter log)
             SpreadCompanies = spreadCompanies,
             Previews = previews,
             PreviewCommits = previewCommits,
+            WebhookOrders = webhookOrders,
+            WebhookCommits = webhookCommits,
+            WebhookDrain = drained,
             History = history,
         };
+    }
+
+    /// <summary>Waits (at most two minutes) until the sink has <paramref name="events"/> events; answers how long that took.</summary>
+    private static async Task<TimeSpan> DrainAsync(WebhookSink sink, long events, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (sink.Received < events)
+        {
+            if (started.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                throw new InvalidOperationException($"only {sink.Received} of {events} webhook events arrived within two minutes");
+            }
+
+            await Task.Delay(100, ct);
+        }
+
+        return started.Elapsed;
     }
 
     internal async Task<LoadResult> NewOrdersAsync(

@@ -124,6 +124,13 @@ internal sealed class OrderSiloApi(HttpClient http)
         return companyId;
     }
 
+    /// <summary>Registers a webhook endpoint of the tenant for every order event.</summary>
+    public async Task RegisterWebhookAsync(TokenSource tenant, Uri url, CancellationToken ct)
+    {
+        string[] events = ["order.created", "order.completed", "order.cancelled", "order.delivery_updated", "order.payment_received"];
+        using var _ = await SendAsync(HttpMethod.Post, "/api/v1/webhooks", new { url = url.ToString(), events }, tenant, [HttpStatusCode.Created], ct);
+    }
+
     public static HttpRequestMessage PlaceOrder(string poNumber, AccessToken token, string? companyId = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = OrderBody(poNumber, companyId) };

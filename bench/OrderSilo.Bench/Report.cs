@@ -49,6 +49,10 @@ internal static class Report
           counts. **new orders, N-order company / empty company** — new orders for that company and for the home
           company of a second fresh tenant with no orders, both loops at once, 8 connections each; their p50
           ratio should be near 1. The written orders are deleted at the end of the step.
+        - **orders + webhook** — new orders at 64 connections for a tenant with a webhook endpoint (every order
+          event) whose receiver runs in the benchmark on loopback: each order records two events and their
+          deliveries in its commit, and the silos deliver them. Its commits are counted until the last event has
+          arrived, so they include the deliveries' own.
 
         Sections are appended, newest last; older ones are never rewritten.
         """;
@@ -72,6 +76,7 @@ internal static class Report
         output.WriteLine(BenchResults.F($"commits per reference insert (method check, expect 1.00): {results.CommitsPerReferenceInsert:0.00}"));
         output.WriteLine(BenchResults.F($"commits per replay: {results.CommitsPerReplay:0.000}"));
         output.WriteLine(BenchResults.F($"commits per ten-line pricing call: {results.CommitsPerPreview:0.000} ({results.PreviewCommits.Commits} commits, {results.Previews.Successes} calls)"));
+        output.WriteLine(BenchResults.F($"commits per order with a webhook (two events recorded and delivered): {results.CommitsPerWebhookOrder:0.00} ({results.WebhookCommits.Commits} commits, {results.WebhookOrders.Successes} orders; the last event arrived {results.WebhookDrain.TotalSeconds:0.0} s after the step)"));
         output.WriteLine(BenchResults.F($"ratio new orders/s (64) ÷ reference commits/s: {results.Ratio:0.00}"));
         output.WriteLine(BenchResults.F($"ratio replays/s ÷ new orders/s (64): {results.ReplaySpeedup:0.0}"));
         if (results.History is { } history)
@@ -131,7 +136,7 @@ internal static class Report
             Line($"| {t.Figure} | {t.Measured} | {t.Target} | {(t.Met ? "yes" : "**no**")} |");
         }
 
-        Line($"\nCommits: {r.CommitsPerOrderRaw:0.00} per order before subtracting the background ({r.OrderCommits.Commits} commits for {r.NewOrdersAt64.Successes} orders over a {r.OrderCommits.Duration.TotalSeconds:0.0} s window); background {r.BackgroundPerSecond:0.00} commits/s on the idle system; {r.CommitsPerReferenceInsert:0.00} per reference insert (method check); {r.CommitsPerReplay:0.000} per replay; {r.CommitsPerPreview:0.000} per ten-line pricing call ({r.PreviewCommits.Commits} commits for {r.Previews.Successes} calls).\n");
+        Line($"\nCommits: {r.CommitsPerOrderRaw:0.00} per order before subtracting the background ({r.OrderCommits.Commits} commits for {r.NewOrdersAt64.Successes} orders over a {r.OrderCommits.Duration.TotalSeconds:0.0} s window); background {r.BackgroundPerSecond:0.00} commits/s on the idle system; {r.CommitsPerReferenceInsert:0.00} per reference insert (method check); {r.CommitsPerReplay:0.000} per replay; {r.CommitsPerPreview:0.000} per ten-line pricing call ({r.PreviewCommits.Commits} commits for {r.Previews.Successes} calls); {r.CommitsPerWebhookOrder:0.00} per order of a tenant with a webhook endpoint, its two events' deliveries included ({r.WebhookCommits.Commits} commits for {r.WebhookOrders.Successes} orders; the last event arrived {r.WebhookDrain.TotalSeconds:0.0} s after the step).\n");
 
         if (r.History is { } history)
         {

@@ -11,6 +11,8 @@ using OrderSilo.Api.Observability;
 using OrderSilo.Api.Orders;
 using OrderSilo.Api.Pricing;
 using OrderSilo.Api.Promotions;
+using OrderSilo.Api.Webhooks;
+using OrderSilo.Contracts.Common;
 using OrderSilo.Hosting;
 using Orleans.Configuration;
 using Scalar.AspNetCore;
@@ -63,8 +65,7 @@ builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.Configure<JsonOptions>(options =>
 {
-    options.SerializerOptions.Converters.Add(new MoneyJsonConverter());
-    options.SerializerOptions.Converters.Add(new UtcTimestampJsonConverter());
+    PublicJson.AddConverters(options.SerializerOptions);
     options.SerializerOptions.Converters.Add(new FlagJsonConverter());
 });
 builder.Services.AddOpenApi();
@@ -103,6 +104,7 @@ try
     app.MapOrderBatches();
     app.MapQuotes();
     app.MapOrderLifecycle();
+    app.MapWebhooks();
 
     await app.RunAsync();
 }

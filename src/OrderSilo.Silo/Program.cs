@@ -8,6 +8,7 @@ using Orleans.Dashboard;
 using OrderSilo.Grains.Infrastructure;
 using OrderSilo.Grains.Orders;
 using OrderSilo.Grains.Payments;
+using OrderSilo.Grains.Webhooks;
 using OrderSilo.Hosting;
 using OrderSilo.Silo;
 using Orleans.Configuration;
@@ -47,6 +48,7 @@ builder.Services.Configure<ClaimSweeperOptions>(builder.Configuration.GetSection
 builder.Services.Configure<CrashPointOptions>(builder.Configuration.GetSection("OrderSilo:CrashPoints"));
 builder.Services.Configure<LifecycleOptions>(builder.Configuration.GetSection("OrderSilo:Lifecycle"));
 builder.Services.Configure<PaymentGatewayOptions>(builder.Configuration.GetSection("OrderSilo:Payments"));
+builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("OrderSilo:Webhooks"));
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 builder.Services.AddOrderSiloTelemetry(builder.Configuration, "ordersilo-silo").WithMetrics(metrics =>
     metrics.AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));

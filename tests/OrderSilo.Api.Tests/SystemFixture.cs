@@ -21,6 +21,13 @@ public sealed class SystemFixture : IAsyncLifetime
         ["OrderSilo__Lifecycle__FulfilmentDelay"] = "00:00:02",
         ["OrderSilo__Lifecycle__FailFulfilmentProductCodePrefix"] = "FAILFUL-",
         ["OrderSilo__Payments__Timeout"] = "00:00:02",
+        // Webhooks to the tests' receivers on loopback, retried within a second. The long timeout lets a test
+        // hold requests at an endpoint for as long as it checks that other endpoints are served meanwhile.
+        ["OrderSilo__Webhooks__AllowLocalUrls"] = "true",
+        ["OrderSilo__Webhooks__PollInterval"] = "00:00:00.200",
+        ["OrderSilo__Webhooks__InitialRetryDelay"] = "00:00:00.200",
+        ["OrderSilo__Webhooks__MaxRetryDelay"] = "00:00:01",
+        ["OrderSilo__Webhooks__Timeout"] = "00:00:30",
     };
 
     public async ValueTask InitializeAsync()

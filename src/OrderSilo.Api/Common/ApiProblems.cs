@@ -38,6 +38,7 @@ public static class ApiProblems
         [ErrorCodes.Overpayment] = (422, "More than the order owes."),
         [ErrorCodes.BatchNotPlaced] = (424, "Not placed: another record of the atomic batch was refused."),
         [ErrorCodes.PromotionUnavailable] = (422, "A coupon cannot be used."),
+        [ErrorCodes.LimitExceeded] = (422, "The account has as many as it may."),
         [RateLimited] = (429, "Too many requests."),
         [Unavailable] = (503, "The service is briefly unavailable; retry (the same poNumber is safe to retry)."),
         [InternalError] = (500, "An unexpected error occurred."),

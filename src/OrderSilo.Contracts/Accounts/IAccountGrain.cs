@@ -28,6 +28,10 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("AddClient")]
     Task<Outcome<ApiClient>> AddClient(string clientId, string clientSecret, string name);
 
+    /// <summary>Registers a webhook endpoint of the account, within the account's limit of endpoints.</summary>
+    [Alias("AddWebhook")]
+    Task<Outcome<Webhooks.WebhookRegistration>> AddWebhook(Webhooks.WebhookChange registration);
+
     /// <summary>Revokes one of the account's API clients.</summary>
     [Alias("RevokeClient")]
     Task<Outcome<ApiClient>> RevokeClient(string clientId);

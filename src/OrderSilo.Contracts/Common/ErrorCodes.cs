@@ -39,6 +39,8 @@ public static class ErrorCodes
     public const string BillingNameRequired = "billing_name_required";
     /// <summary>A payment larger than what the order still owes.</summary>
     public const string Overpayment = "overpayment";
+    /// <summary>The account already has as many of this resource as it may (such as webhook endpoints).</summary>
+    public const string LimitExceeded = "limit_exceeded";
     /// <summary>A coupon that cannot be used: unknown, disabled, not started, expired, used up, wrong currency, not applicable.</summary>
     public const string PromotionUnavailable = "promotion_unavailable";
 }

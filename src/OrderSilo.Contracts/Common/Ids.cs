@@ -19,6 +19,9 @@ public static class Ids
     /// <summary>A new company id.</summary>
     public static string NewCompanyId() => "co_" + Random(20);
 
+    /// <summary>A new webhook endpoint id.</summary>
+    public static string NewWebhookId() => "whk_" + Random(20);
+
     /// <summary>A new API client id.</summary>
     public static string NewClientId() => "cli_" + Random(20);
 

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Options;
 using OrderSilo.Contracts.Accounts;
 using OrderSilo.Contracts.Common;
+using OrderSilo.Contracts.Webhooks;
 using OrderSilo.Grains.Infrastructure;
+using OrderSilo.Grains.Webhooks;
 
 namespace OrderSilo.Grains.Accounts;
 
@@ -8,7 +11,8 @@ namespace OrderSilo.Grains.Accounts;
 internal sealed class AccountGrain(
     [PersistentState("account", StorageNames.Accounts)] IPersistentState<AccountState> state,
     IGrainFactory grains,
-    TimeProvider clock) : Grain, IAccountGrain
+    TimeProvider clock,
+    IOptions<WebhookOptions> webhookOptions) : Grain, IAccountGrain
 {
     private string AccountId => this.GetPrimaryKeyString();
 
@@ -87,6 +91,17 @@ internal sealed class AccountGrain(
         if (!client.Failed && !account.ClientIds.Contains(clientId))
             await AddClientId(clientId);
         return client;
+    }
+
+    public async Task<Outcome<WebhookRegistration>> AddWebhook(WebhookChange registration)
+    {
+        if (state.State.Account is null)
+            return Outcome<WebhookRegistration>.Fail(ErrorCodes.NotFound, $"There is no account '{AccountId}'.", "accountId");
+        // Registrations of one account queue here (the grain is not reentrant), so the count cannot be raced past.
+        var limit = webhookOptions.Value.MaxEndpointsPerAccount;
+        if (await grains.GetGrain<IWebhookQueryGrain>(0).Count(AccountId) >= limit)
+            return Outcome<WebhookRegistration>.Fail(ErrorCodes.LimitExceeded, $"An account has at most {limit} webhook endpoints: delete one first.");
+        return await grains.GetGrain<IWebhookGrain>(Ids.NewWebhookId()).Create(AccountId, registration);
     }
 
     public async Task<Outcome<ApiClient>> RevokeClient(string clientId)

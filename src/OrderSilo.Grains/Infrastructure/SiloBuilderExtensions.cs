@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using OrderSilo.Grains.Orders;
 using OrderSilo.Grains.Payments;
 using OrderSilo.Grains.Pricing;
+using OrderSilo.Grains.Webhooks;
 
 namespace OrderSilo.Grains.Infrastructure;
 
@@ -54,6 +56,11 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton<IPaymentGateway, SandboxPaymentGateway>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ClaimSweeperStarter>();
         silo.Services.AddSingleton<PricingCache>();
+        silo.Services.AddOptions<WebhookOptions>().ValidateOnStart();
+        silo.Services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidation>();
+        silo.Services.AddSingleton<WebhookDeliveryStore>();
+        silo.Services.AddSingleton<WebhookSender>();
+        silo.Services.AddHostedService<WebhookDispatcher>();
         silo.Services.AddPlacementDirector<SiloPinnedPlacement, SiloPinnedPlacementDirector>();
         return silo;
     }

@@ -10,6 +10,7 @@ public static class StorageNames
     public const string Accounts = "accounts";
     public const string Catalog = "catalog";
     public const string Promotions = "promotions";
+    public const string Webhooks = "webhooks";
 
-    public static readonly IReadOnlyList<string> All = [Orders, Accounts, Catalog, Promotions];
+    public static readonly IReadOnlyList<string> All = [Orders, Accounts, Catalog, Promotions, Webhooks];
 }

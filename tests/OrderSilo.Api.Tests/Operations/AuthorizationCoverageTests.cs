@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using static OrderSilo.Api.Tests.Webhooks.WebhookSteps;
 
 namespace OrderSilo.Api.Tests.Operations;
 
@@ -18,6 +19,9 @@ public sealed partial class AuthorizationCoverageTests(SystemFixture fixture)
         var product = await TestCatalog.PutVoucherAsync(fixture.Admin);
         var po = TestCatalog.NewPoNumber();
         var order = await ApiSession.ReadJsonAsync(await owner.Http.PostAsJsonAsync("/api/v1/orders", TestCatalog.Order(po, product), Cancel), 201);
+        // An endpoint registered after the order has no deliveries, so it calls no one during the test.
+        var webhook = await ApiSession.ReadJsonAsync(await owner.Http.PostAsJsonAsync("/api/v1/webhooks",
+            new { url = "https://127.0.0.1:9/coverage", events = Events("order.created") }, Cancel), 201);
         // The owner's resources, named as the document names its path parameters; products are one catalog for all.
         var ownersIds = new Dictionary<string, string>
         {
@@ -28,6 +32,8 @@ public sealed partial class AuthorizationCoverageTests(SystemFixture fixture)
             ["clientId"] = owner.ClientId,
             ["productId"] = product,
             ["code"] = "any",
+            ["webhookId"] = webhook["webhookId"]!.GetValue<string>(),
+            ["eventId"] = "evt_" + order["orderId"]!.GetValue<string>()[4..] + "_1",
         };
         var document = await ApiSession.ReadJsonAsync(await stranger.Http.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), Cancel), 200);
         var checkedOperations = new List<string>();
@@ -60,6 +66,8 @@ public sealed partial class AuthorizationCoverageTests(SystemFixture fixture)
         Assert.Contains("PATCH /api/v1/orders/{orderId}", checkedOperations);
         Assert.Contains("GET /api/v1/companies/{companyId}", checkedOperations);
         Assert.Contains("PUT /api/v1/admin/price-lists/{companyId}", checkedOperations);
+        Assert.Contains("POST /api/v1/webhooks/{webhookId}/deliveries/{eventId}/replay", checkedOperations);
+        Assert.True((await ApiSession.ReadJsonAsync(await owner.Http.GetAsync(new Uri($"/api/v1/webhooks/{ownersIds["webhookId"]}", UriKind.Relative), Cancel), 200))["enabled"]!.GetValue<bool>());
         Assert.True(checkedOperations.Count >= 13, string.Join('\n', checkedOperations));
     }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace OrderSilo.Api.Common;
+namespace OrderSilo.Contracts.Common;
 
 /// <summary>
 /// Money crosses HTTP as a decimal string (<c>"75.00"</c>). Amounts leave the grains with exactly their
@@ -11,6 +11,7 @@ namespace OrderSilo.Api.Common;
 /// </summary>
 public sealed class MoneyJsonConverter : JsonConverter<decimal>
 {
+    /// <inheritdoc/>
     public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.Number)
@@ -21,6 +22,7 @@ public sealed class MoneyJsonConverter : JsonConverter<decimal>
         throw new JsonException("Expected a decimal amount as a string such as \"10.00\" or a number.");
     }
 
+    /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.ToString(CultureInfo.InvariantCulture));
 }
