@@ -155,7 +155,7 @@ public sealed class WebhookDeliveryTests(SystemFixture fixture)
         var webhookId = await RegisterAsync(tenant, receiver, ["order.created"]);
         await PlaceAsync(tenant, Order(product, new { type = "account" }));
 
-        var disabled = await WaitForWebhookAsync(tenant, webhookId, w => !w["enabled"]!.GetValue<bool>());
+        var disabled = await WaitForWebhookAsync(tenant, webhookId, Patience, w => !w["enabled"]!.GetValue<bool>());
         Assert.Equal("gone", disabled["disabledReason"]!.GetValue<string>());
         var delivery = Assert.Single(await DeliveriesAsync(tenant, webhookId));
         Assert.Equal(("pending", 410), (delivery["status"]!.GetValue<string>(), delivery["lastStatusCode"]!.GetValue<int>()));
@@ -166,19 +166,5 @@ public sealed class WebhookDeliveryTests(SystemFixture fixture)
         Assert.Null((await PatchAsync(tenant, webhookId, new { enabled = true }))["disabledReason"]);
         await receiver.WaitUntilAsync(r => r.Accepted.Count == 1, Patience, "the held event");
         await DeleteAsync(tenant, webhookId);
-    }
-
-    private static async Task<JsonObject> WaitForWebhookAsync(ApiSession tenant, string webhookId, Func<JsonObject, bool> done)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var webhook = await GetWebhookAsync(tenant, webhookId);
-            if (done(webhook))
-                return webhook;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Webhook {webhookId} did not get there: {webhook.ToJsonString()}");
-            await Task.Delay(200, Cancel);
-        }
     }
 }

@@ -75,7 +75,7 @@ public sealed class WebhookResilienceTests(WebhookResilienceTests.OneSilo deploy
         var webhookId = await RegisterAsync(tenant, receiver, Events("order.created", "order.completed"));
         var before = await PlaceAsync(tenant, Order(product, new { type = "account" }));
 
-        var disabled = await WaitForWebhookAsync(tenant, webhookId, w => !w["enabled"]!.GetValue<bool>());
+        var disabled = await WaitForWebhookAsync(tenant, webhookId, Patience, w => !w["enabled"]!.GetValue<bool>());
         Assert.Equal("failing", disabled["disabledReason"]!.GetValue<string>());
         Assert.NotNull(disabled["failingSince"]);
         Assert.All(await DeliveriesAsync(tenant, webhookId), d => Assert.Equal(500, d["lastStatusCode"]!.GetValue<int>()));
@@ -102,19 +102,5 @@ public sealed class WebhookResilienceTests(WebhookResilienceTests.OneSilo deploy
         await SucceededDeliveriesAsync(tenant, webhookId, 4);
         Assert.Null((await GetWebhookAsync(tenant, webhookId))["failingSince"]);
         await DeleteAsync(tenant, webhookId);
-    }
-
-    private static async Task<JsonObject> WaitForWebhookAsync(ApiSession tenant, string webhookId, Func<JsonObject, bool> done)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var webhook = await GetWebhookAsync(tenant, webhookId);
-            if (done(webhook))
-                return webhook;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Webhook {webhookId} did not get there: {webhook.ToJsonString()}");
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
     }
 }

@@ -20,6 +20,21 @@ internal static class WebhookSteps
         return created["webhookId"]!.GetValue<string>();
     }
 
+    /// <summary>Reads the webhook until <paramref name="done"/> holds (the dispatcher works in the background).</summary>
+    public static async Task<JsonObject> WaitForWebhookAsync(ApiSession tenant, string webhookId, TimeSpan patience, Func<JsonObject, bool> done)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (true)
+        {
+            var webhook = await GetWebhookAsync(tenant, webhookId);
+            if (done(webhook))
+                return webhook;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Webhook {webhookId} did not get there: {webhook.ToJsonString()}");
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+    }
+
     public static async Task<JsonObject> GetWebhookAsync(ApiSession tenant, string webhookId) =>
         await ApiSession.ReadJsonAsync(await tenant.Http.GetAsync(new Uri($"/api/v1/webhooks/{webhookId}", UriKind.Relative), Cancel), 200);
 
