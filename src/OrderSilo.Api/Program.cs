@@ -50,6 +50,7 @@ builder.UseOrleansClient(client =>
         return true;
     });
     client.AddActivityPropagation();
+    client.AddOutgoingGrainCallFilter<ClusterCallFilter>();
     if (settings.Dashboard)
         client.AddDashboard();
 });

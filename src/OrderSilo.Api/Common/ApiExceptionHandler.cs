@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace OrderSilo.Api.Common;
 
 /// <summary>
-/// Turns exceptions into problem+json: unreadable bodies are 400 naming the field; a cluster or database
-/// that cannot be reached is 503 with Retry-After (every order request is safe to retry by poNumber);
-/// anything else is a 500 that is logged, with no internals in the answer.
+/// Turns exceptions into problem+json: unreadable bodies are 400 naming the field; a grain call that failed for the
+/// cluster's reasons (<see cref="ClusterCallException"/>), or a database that cannot be reached, is 503 with
+/// Retry-After; anything else is a programming error, a 500 logged with its type, with no internals in the answer.
 /// </summary>
 public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -26,18 +26,22 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         }
         else
         {
-            LogUnexpected(logger, exception, httpContext.Request.Path);
+            LogUnexpected(logger, exception, exception.GetType().FullName ?? exception.GetType().Name, httpContext.Request.Path);
             problem = ApiProblems.Create(ApiProblems.InternalError, "The error was logged.");
         }
         await problem.ExecuteAsync(httpContext);
         return true;
     }
 
+    /// <summary>
+    /// Whether the request may succeed when repeated: every grain call's failure but a programming error (wrapped by
+    /// <see cref="ClusterCallFilter"/>), and what the cluster client or the database throws outside a grain call.
+    /// </summary>
     public static bool IsTransient(Exception exception) => exception switch
     {
-        OrleansException or TimeoutException or DbException or OperationCanceledException => true,
+        ClusterCallException or OrleansException or TimeoutException or DbException or OperationCanceledException => true,
         AggregateException aggregate => aggregate.InnerExceptions.All(IsTransient),
-        _ => exception.InnerException is { } inner && IsTransient(inner),
+        _ => !ProgrammingErrors.Is(exception) && exception.InnerException is { } inner && IsTransient(inner),
     };
 
     private static Dictionary<string, string[]> BadRequestErrors(BadHttpRequestException bad)
@@ -53,6 +57,6 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cluster or database unavailable while serving {Path}")]
     private static partial void LogUnavailable(ILogger logger, Exception error, string path);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error while serving {Path}")]
-    private static partial void LogUnexpected(ILogger logger, Exception error, string path);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected {ExceptionType} while serving {Path}")]
+    private static partial void LogUnexpected(ILogger logger, Exception error, string exceptionType, string path);
 }

@@ -58,7 +58,7 @@ internal sealed partial class OrderGrain(
             // An order id is claimed by exactly one poNumber; anything else is a bug, not a business outcome.
             return existing.PoNumber == placement.Command.PoNumber && current.AccountId == placement.AccountId
                 ? PlaceOrderResult.Replay(existing)
-                : throw new InvalidOperationException($"Order {placement.OrderId} belongs to another placement.");
+                : throw new InvariantViolationException($"Order {placement.OrderId} belongs to another placement.");
         }
 
         var repriced = await PlacementPricer.PriceAsync(grains, placement.AccountId, placement.Command);

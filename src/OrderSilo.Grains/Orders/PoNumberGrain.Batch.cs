@@ -52,7 +52,7 @@ internal sealed partial class PoNumberGrain
     public async Task<PlaceOrderResult> Commit(string attempt, PricedOrder priced)
     {
         if ((await Claim.ReadAsync()).Batch != attempt || Claim.State.OrderId is null)
-            throw new InvalidOperationException($"poNumber '{Claim.State.PoNumber}' holds no claim of batch attempt {attempt}.");
+            throw new InvariantViolationException($"poNumber '{Claim.State.PoNumber}' holds no claim of batch attempt {attempt}.");
         var result = await PlaceClaimed(priced, creditReserved: true);
         _batchSettled = result.Error is null;
         return result;

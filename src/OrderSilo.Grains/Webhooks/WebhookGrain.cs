@@ -115,7 +115,7 @@ internal sealed class WebhookGrain(
 
     private async Task<Webhook> ViewAsync(WebhookEndpoint endpoint) =>
         await WebhookRows.FindAsync(database, endpoint.AccountId, endpoint.WebhookId)
-        ?? throw new InvalidOperationException($"Webhook {endpoint.WebhookId} is stored but not in webhook_endpoints.");
+        ?? throw new InvariantViolationException($"Webhook {endpoint.WebhookId} is stored but not in webhook_endpoints.");
 
     private async Task<(string? Url, DomainError? Error)> CheckUrlAsync(string? url)
     {

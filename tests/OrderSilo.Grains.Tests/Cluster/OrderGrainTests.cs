@@ -43,7 +43,7 @@ public sealed class OrderGrainTests(ClusterFixture fixture)
             ? placement with { Command = placement.Command with { PoNumber = "PO-INTRUDER" } }
             : placement with { AccountId = Ids.NewAccountId() };
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => grain.Place(other));
+        var error = await Assert.ThrowsAsync<InvariantViolationException>(() => grain.Place(other));
 
         Assert.Contains(placement.OrderId, error.Message, StringComparison.Ordinal);
         Assert.Equivalent(created.Order, await grain.Get(tenant.AccountId), strict: true);
