@@ -27,6 +27,8 @@ check.AbsoluteUri(TelemetrySetup.OtlpEndpointKey);
 if (check.Failed)
     return check.Report(Console.Error);
 
+// Before Orleans (hosted services start in order): a silo restarted on a dead silo's endpoint waits for its death.
+builder.Services.AddHostedService<PredecessorGate>();
 builder.UseOrleans(silo =>
 {
     silo.Configure<ClusterOptions>(cluster =>
@@ -43,6 +45,10 @@ builder.UseOrleans(silo =>
 });
 builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("OrderSilo:Membership"));
 builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("OrderSilo:Reminders"));
+// A directory call answers in milliseconds; one whose answer was lost with a connection would otherwise hold its
+// grain's placement and every request for it for Orleans' 30 s, which is also the whole placement budget, so that
+// placement is never retried. At 10 s it is retried twice within the budget.
+builder.Services.Configure<SiloMessagingOptions>(messaging => messaging.SystemResponseTimeout = TimeSpan.FromSeconds(10));
 builder.Services.Configure<SiloMessagingOptions>(builder.Configuration.GetSection("OrderSilo:SiloMessaging"));
 builder.Services.Configure<ClaimSweeperOptions>(builder.Configuration.GetSection("OrderSilo:ClaimSweeper"));
 builder.Services.Configure<CrashPointOptions>(builder.Configuration.GetSection("OrderSilo:CrashPoints"));
