@@ -97,7 +97,8 @@ public sealed class OrderSiloSystem : IAsyncDisposable
 
     /// <summary>
     /// Starts silo <paramref name="index"/> again on its own address and ports, as a restarted machine would: the
-    /// new generation declares the old one dead at once. <paramref name="settings"/> are applied on top.
+    /// new generation keeps its port closed until the others declare the old one dead (PredecessorGate), then joins.
+    /// <paramref name="settings"/> are applied on top.
     /// </summary>
     public async Task<HostProcess> RestartSiloAsync(int index, IReadOnlyDictionary<string, string>? settings = null, IEnumerable<string>? remove = null)
     {
