@@ -28,9 +28,6 @@ internal sealed partial class PredecessorGate(
     NpgsqlDataSource database, IOptions<ClusterOptions> cluster, IOptions<EndpointOptions> endpoint,
     IOptions<ClusterMembershipOptions> membership, TimeProvider clock, ILogger<PredecessorGate> logger) : IHostedService
 {
-    private const int Dead = 6;
-    private const int Active = 3;
-
     /// <summary>How long the others may take: ProbeTimeout × (NumMissedProbesLimit + 2).</summary>
     public TimeSpan Bound => membership.Value.ProbeTimeout * (membership.Value.NumMissedProbesLimit + 2);
 
@@ -81,8 +78,8 @@ internal sealed partial class PredecessorGate(
         command.Parameters.Add(new NpgsqlParameter { Value = cluster.Value.ClusterId });
         command.Parameters.Add(new NpgsqlParameter { Value = address.ToString() });
         command.Parameters.Add(new NpgsqlParameter { Value = port });
-        command.Parameters.Add(new NpgsqlParameter { Value = Dead });
-        command.Parameters.Add(new NpgsqlParameter { Value = Active });
+        command.Parameters.Add(new NpgsqlParameter { Value = (int)SiloStatus.Dead });
+        command.Parameters.Add(new NpgsqlParameter { Value = (int)SiloStatus.Active });
         // A silo that missed this many liveness writes is itself about to be declared dead: it declares nothing.
         command.Parameters.Add(new NpgsqlParameter { Value = membership.Value.IAmAliveTablePublishTimeout * membership.Value.NumMissedTableIAmAliveLimit });
         return await command.ExecuteScalarAsync(cancellationToken) is int generation ? generation : null;
