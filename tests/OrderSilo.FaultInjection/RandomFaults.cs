@@ -15,11 +15,13 @@ namespace OrderSilo.FaultInjection;
 public sealed class RandomFaults(string marker, double rate, string bugMarker) : IIncomingGrainCallFilter
 {
     public const string LinePrefix = "fault-injection:";
+    public const string DefaultMarker = "/fault-";
+    public const string DefaultBugMarker = "/bug-";
 
     public static RandomFaults FromEnvironment() => new(
-        Environment.GetEnvironmentVariable("ORDERSILO_FAULTS_MARKER") ?? "/fault-",
+        Environment.GetEnvironmentVariable("ORDERSILO_FAULTS_MARKER") ?? DefaultMarker,
         double.Parse(Environment.GetEnvironmentVariable("ORDERSILO_FAULTS_RATE") ?? "0.1", CultureInfo.InvariantCulture),
-        Environment.GetEnvironmentVariable("ORDERSILO_FAULTS_BUG_MARKER") ?? "/bug-");
+        Environment.GetEnvironmentVariable("ORDERSILO_FAULTS_BUG_MARKER") ?? DefaultBugMarker);
 
     public async Task Invoke(IIncomingGrainCallContext context)
     {

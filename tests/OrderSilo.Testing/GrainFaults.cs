@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrderSilo.FaultInjection;
 
 namespace OrderSilo.Testing;
 
@@ -9,9 +10,9 @@ namespace OrderSilo.Testing;
 /// </summary>
 public static class GrainFaults
 {
-    public const string Marker = "/fault-";
-    public const string BugMarker = "/bug-";
-    private const string LinePrefix = "fault-injection:";
+    public const string Marker = RandomFaults.DefaultMarker;
+    public const string BugMarker = RandomFaults.DefaultBugMarker;
+    private const string LinePrefix = RandomFaults.LinePrefix;
 
     public static Dictionary<string, string> SiloSettings(double rate)
     {
