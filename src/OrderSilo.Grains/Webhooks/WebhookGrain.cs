@@ -92,17 +92,9 @@ internal sealed class WebhookGrain(
         if (!endpoint.Enabled)
             return Outcome<WebhookDelivery>.Fail(ErrorCodes.InvalidState,
                 $"Webhook '{endpoint.WebhookId}' is disabled: enable it (PATCH enabled: true) and its held deliveries are sent again, then replay.");
-        // A new generation: an attempt already in flight cannot settle the replay; a fresh retry window.
-        await using var command = database.CreateCommand("""
-            update webhook_deliveries
-            set status = 'pending', generation = generation + 1, next_attempt_at = now(), first_attempt_at = null
-            where webhook_id = $1 and event_id = $2
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = endpoint.WebhookId });
-        command.Parameters.Add(new NpgsqlParameter { Value = eventId });
-        if (await command.ExecuteNonQueryAsync() == 0)
-            return Outcome<WebhookDelivery>.Fail(ErrorCodes.NotFound, $"Webhook '{endpoint.WebhookId}' has no delivery of event '{eventId}'.", "eventId");
-        return Outcome<WebhookDelivery>.Ok((await WebhookRows.DeliveryAsync(database, endpoint.WebhookId, eventId))!);
+        return await WebhookRows.ReplayAsync(database, endpoint.WebhookId, eventId) is { } delivery
+            ? Outcome<WebhookDelivery>.Ok(delivery)
+            : Outcome<WebhookDelivery>.Fail(ErrorCodes.NotFound, $"Webhook '{endpoint.WebhookId}' has no delivery of event '{eventId}'.", "eventId");
     }
 
     public async Task DisableForFailures(string reason)

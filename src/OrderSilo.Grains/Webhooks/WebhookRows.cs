@@ -62,13 +62,21 @@ internal static class WebhookRows
         return Page(rows, query.Limit, d => d.EventId);
     }
 
-    public static async Task<WebhookDelivery?> DeliveryAsync(NpgsqlDataSource database, string webhookId, string eventId)
+    /// <summary>
+    /// Makes a delivery pending again in a new generation (an attempt already in flight cannot settle the replay)
+    /// with a fresh retry window, and answers it as this write left it: a dispatcher may deliver it a moment later.
+    /// </summary>
+    public static async Task<WebhookDelivery?> ReplayAsync(NpgsqlDataSource database, string webhookId, string eventId)
     {
         await using var command = database.CreateCommand($"""
+            with d as (
+                update webhook_deliveries
+                set status = 'pending', generation = generation + 1, next_attempt_at = now(), first_attempt_at = null
+                where webhook_id = $1 and event_id = $2
+                returning *)
             select {DeliveryColumns}
-            from webhook_deliveries d
+            from d
             join webhook_events ev on ev.event_id = d.event_id
-            where d.webhook_id = $1 and d.event_id = $2
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = webhookId });
         command.Parameters.Add(new NpgsqlParameter { Value = eventId });
