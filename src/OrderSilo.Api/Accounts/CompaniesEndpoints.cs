@@ -15,10 +15,10 @@ public static class CompaniesEndpoints
     public static IEndpointRouteBuilder MapCompanies(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/v1/account", GetAccount).WithTags("Account").RequireAuthorization(AuthSetup.TenantPolicy)
-            .WithSummary("The caller and the companies of its account, the home company first");
+            .WithSummary("The caller and the companies of its account, the home company first").RetriesOnClusterFailure();
         var companies = routes.MapGroup("/api/v1/companies").WithTags("Account").RequireAuthorization(AuthSetup.TenantPolicy);
         companies.MapPost("/", CreateCompany).WithSummary("Create a child company");
-        companies.MapGet("/{companyId}", GetCompany).WithSummary("A company of the caller's account");
+        companies.MapGet("/{companyId}", GetCompany).WithSummary("A company of the caller's account").RetriesOnClusterFailure();
         companies.MapPatch("/{companyId}", UpdateCompany).WithSummary("Change a company's profile (null clears a field)");
         companies.MapPut("/{companyId}/saved-card", SaveCard).WithSummary("Save the card behind a payment-gateway token");
         return routes;

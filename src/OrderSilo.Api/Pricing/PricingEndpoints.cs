@@ -18,7 +18,7 @@ public static class PricingEndpoints
         routes.MapPost("/api/v1/pricing/preview", Preview).WithTags("Pricing").RequireAuthorization(AuthSetup.TenantPolicy)
             .WithSummary("Price a cart as an order would be priced now, without placing anything");
         var taxes = routes.MapGroup("/api/v1/admin/tax-rates").WithTags("Admin").RequireAuthorization(AuthSetup.AdminPolicy);
-        taxes.MapGet("/", GetTaxRates).WithSummary("The VAT table: percent by buyer country and product tax category");
+        taxes.MapGet("/", GetTaxRates).WithSummary("The VAT table: percent by buyer country and product tax category").RetriesOnClusterFailure();
         taxes.MapPut("/", PutTaxRates).WithSummary("Replace the VAT table");
         return routes;
     }

@@ -13,7 +13,7 @@ public static class PromotionsEndpoints
     {
         var promotions = routes.MapGroup("/api/v1/admin/promotions").WithTags("Admin").RequireAuthorization(AuthSetup.AdminPolicy);
         promotions.MapPost("/", CreatePromotion).WithSummary("Create a promotion, with its discount and a coupon if given");
-        promotions.MapGet("/{code}", GetPromotion).WithSummary("A promotion with its discount, uses and coupons");
+        promotions.MapGet("/{code}", GetPromotion).WithSummary("A promotion with its discount, uses and coupons").RetriesOnClusterFailure();
         promotions.MapPut("/{code}/discount", SetDiscount).WithSummary("Set what a promotion takes off: PERCENT or FIXED per currency");
         promotions.MapPost("/{code}/coupons", AddCoupons).WithSummary("Add a SINGLE (shared) coupon or MULTIPLE (one-order) coupons");
         promotions.MapDelete("/{code}/coupons", RemoveCoupons).WithSummary("Delete coupons");
