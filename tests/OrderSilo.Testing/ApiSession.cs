@@ -27,7 +27,11 @@ public sealed class ApiSession : IDisposable
             await RequestTokenAsync(system.ApiBaseAddress, system.AdminClientId, system.AdminClientSecret));
 
     /// <summary>Creates a new tenant through the admin API and answers a session of its first client.</summary>
-    public async Task<ApiSession> CreateTenantAsync(string country = "US", string currency = "USD")
+    /// <summary>
+    /// Creates a tenant through the admin API. A new company has no credit: <paramref name="uncappedCredit"/> has the
+    /// operator lift the cap, as most tests that place orders on account need.
+    /// </summary>
+    public async Task<ApiSession> CreateTenantAsync(string country = "US", string currency = "USD", bool uncappedCredit = true)
     {
         var response = await Http.PostAsJsonAsync("/api/v1/admin/accounts", new
         {
@@ -38,11 +42,20 @@ public sealed class ApiSession : IDisposable
         });
         var created = await ReadJsonAsync(response, 201);
         var (clientId, secret) = (created["clientId"]!.GetValue<string>(), created["clientSecret"]!.GetValue<string>());
+        if (uncappedCredit)
+            await UncapCreditAsync(created["companyId"]!.GetValue<string>());
         return new ApiSession(Http.BaseAddress!, clientId, secret, await RequestTokenAsync(Http.BaseAddress!, clientId, secret))
         {
             AccountId = created["accountId"]!.GetValue<string>(),
             CompanyId = created["companyId"]!.GetValue<string>(),
         };
+    }
+
+    /// <summary>The operator lifts the credit cap of a company (a new company, home or child, has no credit).</summary>
+    public async Task UncapCreditAsync(string companyId)
+    {
+        using var uncap = new StringContent("""{"creditLimit":null}""", System.Text.Encoding.UTF8, "application/json");
+        await ReadJsonAsync(await Http.PatchAsync(new Uri($"/api/v1/admin/companies/{companyId}", UriKind.Relative), uncap), 200);
     }
 
     /// <summary>Creates or replaces a product through the admin API.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderSilo.Api.Auth;
@@ -13,11 +15,14 @@ public static class AdminAccountsEndpoints
     {
         var accounts = routes.MapGroup("/api/v1/admin/accounts").WithTags("Admin").RequireAuthorization(AuthSetup.AdminPolicy);
         accounts.MapPost("/", CreateAccount).WithSummary("Create a tenant with its home company and first API client");
-        accounts.MapGet("/", ListAccounts).WithSummary("List tenants");
+        accounts.MapGet("/", ListAccounts).WithSummary("List tenants").RetriesOnClusterFailure();
         accounts.MapPost("/{accountId}/clients", CreateClient).WithSummary("Issue another API client");
         accounts.MapDelete("/{accountId}/clients/{clientId}", RevokeClient).WithSummary("Revoke an API client");
-        routes.MapPatch("/api/v1/admin/companies/{companyId}", SetCreditTerms).WithTags("Admin").RequireAuthorization(AuthSetup.AdminPolicy)
-            .WithSummary("Set a company's credit limit (null removes the cap) and payment terms");
+        var companies = routes.MapGroup("/api/v1/admin/companies").WithTags("Admin").RequireAuthorization(AuthSetup.AdminPolicy);
+        companies.MapPatch("/{companyId}", SetTerms).WithSummary("Set a company's credit limit (null removes the cap), payment terms and approval policy")
+            .RetriesOnClusterFailure();
+        companies.MapGet("/{companyId}/changes", ListChanges).WithSummary("The company's change log: who changed its terms, when, from what to what")
+            .RetriesOnClusterFailure();
         return routes;
     }
 
@@ -67,16 +72,26 @@ public static class AdminAccountsEndpoints
             : TypedResults.Created($"/api/v1/admin/accounts/{accountId}/clients/{clientId}", new CreatedClient(clientId, secret, name, client.Value!.Scope));
     }
 
-    private static async Task<Results<Ok<Company>, ProblemHttpResult>> SetCreditTerms(string companyId, JsonObject? body, IClusterClient cluster)
+    private static async Task<Results<Ok<Company>, ProblemHttpResult>> SetTerms(string companyId, JsonObject? body, ClaimsPrincipal user, IClusterClient cluster)
     {
         var errors = new ValidationErrors();
-        var terms = CreditTermsBody.Read(body, errors);
+        var terms = CompanyTermsBody.Read(body, errors);
         if (terms is null)
             return ApiProblems.Validation(errors.ToDictionary());
         if (!Ids.IsValid(companyId, "co_"))
             return ApiProblems.NotFound($"There is no company '{companyId}'.");
-        var set = await cluster.GetGrain<ICompanyGrain>(companyId).SetCreditTerms(terms);
+        var set = await cluster.GetGrain<ICompanyGrain>(companyId).SetTerms(user.AsOperator(), terms);
         return set.Failed ? ApiProblems.For(set.Error!) : TypedResults.Ok(set.Value!);
+    }
+
+    /// <summary>The change log, oldest first: a company's terms change a few times a year, so it is one list.</summary>
+    public sealed record CompanyChanges(string CompanyId, ImmutableArray<CompanyChange> Data);
+
+    private static async Task<Results<Ok<CompanyChanges>, ProblemHttpResult>> ListChanges(string companyId, IClusterClient cluster)
+    {
+        if (!Ids.IsValid(companyId, "co_") || await cluster.GetGrain<ICompanyGrain>(companyId).Changes() is not { } changes)
+            return ApiProblems.NotFound($"There is no company '{companyId}'.");
+        return TypedResults.Ok(new CompanyChanges(companyId, changes));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeClient(string accountId, string clientId, IClusterClient cluster)

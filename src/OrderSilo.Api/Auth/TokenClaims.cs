@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using OrderSilo.Contracts.Common;
 
 namespace OrderSilo.Api.Auth;
 
@@ -19,4 +20,10 @@ public static class TokenClaims
 
     public static string ClientId(this ClaimsPrincipal user) =>
         user.FindFirstValue(Subject) ?? throw new InvalidOperationException("The token carries no subject.");
+
+    /// <summary>The caller of a tenant path, as the grains judge it: its client and the token's account.</summary>
+    public static Actor AsTenant(this ClaimsPrincipal user) => Actor.Tenant(user.ClientId(), user.AccountId());
+
+    /// <summary>The caller of an admin path (the admin policy has checked the scope).</summary>
+    public static Actor AsOperator(this ClaimsPrincipal user) => Actor.Operator(user.ClientId());
 }

@@ -16,6 +16,7 @@ public sealed partial class BootstrapService(
 {
     public const string DemoAccountId = "acc_demo";
     public const string DemoCompanyId = "co_demo";
+    public const decimal DemoCreditLimit = 10_000m;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -52,6 +53,14 @@ public sealed partial class BootstrapService(
             new CreateAccount("Demo Reseller", "billing@demo.example", "US", "USD", DemoCompanyId, tenant.Id, tenant.Secret));
         if (account.Failed)
             throw new InvalidOperationException($"Cannot provision the demo tenant: {account.Error!.Detail}");
+        // A new company has no credit: the operator gives the demo tenant some, once (later changes are the operator's).
+        var company = cluster.GetGrain<ICompanyGrain>(DemoCompanyId);
+        if (await company.Changes() is { IsEmpty: true })
+        {
+            var credit = await company.SetTerms(Actor.Operator(admin.Id), new CompanyTerms(SetsCreditLimit: true, DemoCreditLimit, null));
+            if (credit.Failed)
+                throw new InvalidOperationException($"Cannot give the demo tenant credit: {credit.Error!.Detail}");
+        }
         foreach (var product in DemoCatalog.Products)
         {
             var grain = cluster.GetGrain<IProductGrain>(product.ProductId);

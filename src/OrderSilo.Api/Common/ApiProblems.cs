@@ -10,7 +10,7 @@ namespace OrderSilo.Api.Common;
 public static class ApiProblems
 {
     public const string Unauthorized = "unauthorized";
-    public const string Forbidden = "forbidden";
+    public const string Forbidden = ErrorCodes.Forbidden;
     public const string Unavailable = "unavailable";
     public const string RateLimited = "rate_limited";
     public const string InternalError = "internal_error";
@@ -19,7 +19,7 @@ public static class ApiProblems
     {
         [ErrorCodes.ValidationFailed] = (400, "The request is not valid."),
         [Unauthorized] = (401, "Authentication is required."),
-        [Forbidden] = (403, "The token's scope does not allow this."),
+        [Forbidden] = (403, "The caller may not do this."),
         [ErrorCodes.NotFound] = (404, "Not found."),
         [ErrorCodes.QuantityLimitExceeded] = (409, "The quantity is above the product's limit."),
         [ErrorCodes.VersionConflict] = (409, "The resource changed since that version."),
@@ -36,6 +36,7 @@ public static class ApiProblems
         [ErrorCodes.NotFree] = (422, "The order's total is not zero."),
         [ErrorCodes.BillingNameRequired] = (422, "The company needs a billing name."),
         [ErrorCodes.Overpayment] = (422, "More than the order owes."),
+        [ErrorCodes.InsufficientBalance] = (422, "The prepaid balance is too low."),
         [ErrorCodes.BatchNotPlaced] = (424, "Not placed: another record of the atomic batch was refused."),
         [ErrorCodes.PromotionUnavailable] = (422, "A coupon cannot be used."),
         [ErrorCodes.LimitExceeded] = (422, "The account has as many as it may."),

@@ -8,8 +8,9 @@ using OrderSilo.Contracts.Orders;
 namespace OrderSilo.Api.Orders;
 
 /// <summary>
-/// The transitions of an order (docs/lifecycles.md): accept a quote, approve a purchase order, cancel, record a
-/// payment. The account owner uses the tenant paths; the operator approves and cancels under <c>/admin</c>.
+/// The transitions of an order (docs/lifecycles.md) and who may ask for them (docs/security.md): the buyer accepts
+/// its quotes, cancels, and approves only where its company's approval policy lets it; the operator, under
+/// <c>/admin</c>, approves, cancels and records money received. The grains judge the actor again.
 /// </summary>
 public static class OrderLifecycleEndpoints
 {
@@ -19,21 +20,25 @@ public static class OrderLifecycleEndpoints
     /// <summary>Why the order is cancelled (optional, at most 200 characters).</summary>
     public sealed record CancelBody(string? Reason);
 
-    /// <summary>Money received: an amount in the order's currency and the payer's reference (recorded once).</summary>
-    public sealed record PaymentBody(decimal? Amount, string? Reference);
+    /// <summary>
+    /// Money received: an amount in the order's currency, the payer's reference (recorded once), and how it came
+    /// (<c>wire</c>, <c>check</c>, <c>cash</c> or <c>other</c>).
+    /// </summary>
+    public sealed record PaymentBody(decimal? Amount, string? Reference, string? Method);
 
     public static IEndpointRouteBuilder MapOrderLifecycle(this IEndpointRouteBuilder routes)
     {
         var orders = routes.MapGroup("/api/v1/orders").WithTags("Orders").RequireAuthorization(AuthSetup.TenantPolicy);
         orders.MapPost("/{orderId}/accept", Accept).WithSummary("Accept a quote: autoPay charges the saved card, otherwise an invoice is issued")
             .RetriesOnClusterFailure();
-        orders.MapPost("/{orderId}/approve", Approve).WithSummary("Approve a purchase order (the account owner)");
+        orders.MapPost("/{orderId}/approve", Approve).WithSummary("Approve a purchase order (where the company's approval policy lets the account)");
         orders.MapPost("/{orderId}/cancel", Cancel).WithSummary("Cancel an order that is not completed; its credit is given back");
-        orders.MapPost("/{orderId}/payments", RecordPayment).WithSummary("Record money received; full payment completes the order")
-            .RetriesOnClusterFailure();
+        orders.MapPost("/{orderId}/payments", RefusePayment).WithSummary("Not for tenants: 403. Money received is recorded by the operator; buyers pay on paymentLink");
         var admin = routes.MapGroup("/api/v1/admin/orders").WithTags("Admin").RequireAuthorization(AuthSetup.AdminPolicy);
         admin.MapPost("/{orderId}/approve", ApproveAsOperator).WithSummary("Approve a purchase order (the operator)");
         admin.MapPost("/{orderId}/cancel", CancelAsOperator).WithSummary("Cancel an order (the operator)");
+        admin.MapPost("/{orderId}/payments", RecordPayment).WithSummary("Record money received (wire, check, cash, other); full payment completes the order")
+            .RetriesOnClusterFailure();
         return routes;
     }
 
@@ -41,22 +46,29 @@ public static class OrderLifecycleEndpoints
     {
         if (body?.AutoPay is not { } autoPay)
             return await NotFoundOr(orderId, user, cluster, ApiProblems.Validation("autoPay", "Required: true to charge the saved card, false for an invoice."));
-        return await ApplyAsync(orderId, order => order.Accept(user.AccountId(), autoPay), cluster);
+        return await ApplyAsync(orderId, order => order.Accept(user.AsTenant(), autoPay), cluster);
     }
 
     private static Task<Results<Ok<Order>, ProblemHttpResult>> Approve(string orderId, ClaimsPrincipal user, IClusterClient cluster) =>
-        ApplyAsync(orderId, order => order.Approve(user.AccountId()), cluster);
+        ApplyAsync(orderId, order => order.Approve(user.AsTenant()), cluster);
 
-    private static Task<Results<Ok<Order>, ProblemHttpResult>> ApproveAsOperator(string orderId, IClusterClient cluster) =>
-        ApplyAsync(orderId, order => order.Approve(null), cluster);
+    private static Task<Results<Ok<Order>, ProblemHttpResult>> ApproveAsOperator(string orderId, ClaimsPrincipal user, IClusterClient cluster) =>
+        ApplyAsync(orderId, order => order.Approve(user.AsOperator()), cluster);
 
     private static async Task<Results<Ok<Order>, ProblemHttpResult>> Cancel(string orderId, CancelBody? body, ClaimsPrincipal user, IClusterClient cluster) =>
         InvalidReason(body) is { } invalid
             ? await NotFoundOr(orderId, user, cluster, invalid)
-            : await ApplyAsync(orderId, order => order.Cancel(user.AccountId(), body?.Reason), cluster);
+            : await ApplyAsync(orderId, order => order.Cancel(user.AsTenant(), body?.Reason), cluster);
 
-    private static async Task<Results<Ok<Order>, ProblemHttpResult>> CancelAsOperator(string orderId, CancelBody? body, IClusterClient cluster) =>
-        InvalidReason(body) ?? await ApplyAsync(orderId, order => order.Cancel(null, body?.Reason), cluster);
+    private static async Task<Results<Ok<Order>, ProblemHttpResult>> CancelAsOperator(string orderId, CancelBody? body, ClaimsPrincipal user, IClusterClient cluster) =>
+        InvalidReason(body) ?? await ApplyAsync(orderId, order => order.Cancel(user.AsOperator(), body?.Reason), cluster);
+
+    /// <summary>
+    /// The old tenant path, kept so that it answers clearly: the grain refuses a tenant's payment (403) whatever the
+    /// body says, after answering 404 for another account's order.
+    /// </summary>
+    private static Task<Results<Ok<Order>, ProblemHttpResult>> RefusePayment(string orderId, ClaimsPrincipal user, IClusterClient cluster) =>
+        ApplyAsync(orderId, order => order.RecordPayment(user.AsTenant(), "", 0m, PaymentMethods.Other), cluster);
 
     private static async Task<Results<Ok<Order>, ProblemHttpResult>> RecordPayment(string orderId, PaymentBody? body, ClaimsPrincipal user, IClusterClient cluster)
     {
@@ -64,9 +76,12 @@ public static class OrderLifecycleEndpoints
         errors.Required("amount", body?.Amount);
         errors.Required("reference", body?.Reference);
         errors.MaxLength("reference", body?.Reference, 100);
+        errors.Required("method", body?.Method);
+        if (body?.Method is { } method && !PaymentMethods.Recorded.Contains(method))
+            errors.Add("method", $"One of {string.Join(", ", PaymentMethods.Recorded)}.");
         if (errors.Any)
-            return await NotFoundOr(orderId, user, cluster, ApiProblems.Validation(errors.ToDictionary()));
-        return await ApplyAsync(orderId, order => order.RecordPayment(user.AccountId(), body!.Reference!, body.Amount!.Value), cluster);
+            return ApiProblems.Validation(errors.ToDictionary());
+        return await ApplyAsync(orderId, order => order.RecordPayment(user.AsOperator(), body!.Reference!, body.Amount!.Value, body.Method!), cluster);
     }
 
     /// <summary>Another account's order is not found whatever the body says: the body is judged only for the owner's orders.</summary>

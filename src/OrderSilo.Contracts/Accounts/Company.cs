@@ -34,12 +34,20 @@ public sealed record Company
     [Id(13)] public required string Currency { get; init; }
     /// <summary>Days to pay an invoice.</summary>
     [Id(14)] public int PaymentTermsDays { get; init; } = 30;
-    /// <summary>The most the company may owe on account; null = not capped.</summary>
+    /// <summary>
+    /// The most the company may owe on account; <c>0.00</c> for a new company until the operator sets one, null = not
+    /// capped (only the operator says so).
+    /// </summary>
     [Id(15)] public decimal? CreditLimit { get; init; }
-    /// <summary>What is left of the credit limit; null when not capped.</summary>
+    /// <summary>
+    /// What the company can still order on account: the tightest of what is left of its own limit and of every
+    /// ancestor's that has one; null when none of them is capped.
+    /// </summary>
     [Id(16)] public decimal? AvailableCredit { get; init; }
     /// <summary>When the company was created.</summary>
     [Id(17)] public required DateTimeOffset CreatedAt { get; init; }
     /// <summary>The saved card orders may be charged to; null when there is none.</summary>
     [Id(18)] public SavedCard? SavedCard { get; init; }
+    /// <summary>Who approves the company's purchase orders; null on a child company: its parent's policy applies.</summary>
+    [Id(19)] public ApprovalPolicy? ApprovalPolicy { get; init; }
 }

@@ -24,27 +24,42 @@ public interface ICompanyGrain : IGrainWithStringKey
     [Alias("SaveCard")]
     Task<Outcome<Company>> SaveCard(string accountId, string cardToken);
 
-    /// <summary>The operator sets the credit limit and payment terms (no account check: an admin call).</summary>
-    [Alias("SetCreditTerms")]
-    Task<Outcome<Company>> SetCreditTerms(CreditTerms terms);
+    /// <summary>
+    /// Sets the credit limit, payment terms and approval policy: the operator only (else <c>forbidden</c>); each
+    /// change lands in the company's change log with the actor.
+    /// </summary>
+    [Alias("SetTerms")]
+    Task<Outcome<Company>> SetTerms(Actor actor, CompanyTerms terms);
+
+    /// <summary>The company's change log, oldest first (the operator's view; null when there is no such company).</summary>
+    [Alias("Changes")]
+    Task<System.Collections.Immutable.ImmutableArray<CompanyChange>?> Changes();
 
     /// <summary>
-    /// Reserves <paramref name="amount"/> of credit for an order, once per order id; refused with
-    /// <c>credit_limit_exceeded</c> when it does not fit. True when this call made the reservation (false: the
-    /// company is not capped, or the order already held one).
+    /// Reserves <paramref name="amount"/> of credit for an order against this company and every ancestor that has a
+    /// limit, once per order id at each; refused with <c>credit_limit_exceeded</c> when it does not fit one of
+    /// them (what this call reserved below that one stays until the order is released). True when this call made a
+    /// reservation: the companies where it did (empty: none is capped, or the order already held them all).
     /// </summary>
     [Alias("ReserveCredit")]
-    Task<Outcome<bool>> ReserveCredit(string accountId, string orderId, decimal amount, string currency);
+    Task<Outcome<System.Collections.Immutable.ImmutableArray<string>>> ReserveCredit(string accountId, string orderId, decimal amount, string currency);
 
-    /// <summary>The order holding a reservation is written: the reservation is final.</summary>
+    /// <summary>The order holding a reservation is written: the reservation is final, here and at every ancestor.</summary>
     [Alias("ConfirmCredit")]
     Task ConfirmCredit(string orderId);
 
-    /// <summary>The order holding a reservation will not be written: its credit is given back.</summary>
+    /// <summary>The order holding a reservation will not be written, or gave its credit back: here and at every ancestor.</summary>
     [Alias("ReleaseCredit")]
     Task ReleaseCredit(string orderId);
 
-    /// <summary>The company whatever its account, or null (for the operator's paths only).</summary>
+    /// <summary>Gives back this company's own reservation for the order only (a second one a duplicate placement made).</summary>
+    [Alias("ReleaseOwnCredit")]
+    Task ReleaseOwnCredit(string orderId);
+
+    /// <summary>
+    /// The company whatever its account, or null (for the operator's paths only). As every view of a company, it
+    /// shows the tightest available credit of it and its ancestors, and the approval policy that applies to it.
+    /// </summary>
     [Alias("GetAny")]
     Task<Company?> GetAny();
 

@@ -5,6 +5,8 @@ public static class ErrorCodes
 {
     /// <summary>A malformed body or field.</summary>
     public const string ValidationFailed = "validation_failed";
+    /// <summary>The caller may not do this (the trust model, docs/security.md), whatever the request says.</summary>
+    public const string Forbidden = "forbidden";
     /// <summary>No such resource in the caller's account.</summary>
     public const string NotFound = "not_found";
     /// <summary>A quantity above the product's order quantity limit.</summary>
@@ -41,6 +43,8 @@ public static class ErrorCodes
     public const string Overpayment = "overpayment";
     /// <summary>The account already has as many of this resource as it may (such as webhook endpoints).</summary>
     public const string LimitExceeded = "limit_exceeded";
+    /// <summary>A prepaid balance too small for the order.</summary>
+    public const string InsufficientBalance = "insufficient_balance";
     /// <summary>A coupon that cannot be used: unknown, disabled, not started, expired, used up, wrong currency, not applicable.</summary>
     public const string PromotionUnavailable = "promotion_unavailable";
 }

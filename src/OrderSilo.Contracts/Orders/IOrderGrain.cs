@@ -25,24 +25,27 @@ public interface IOrderGrain : IGrainWithStringKey
     Task<Order?> Get(string accountId);
 
     /// <summary>
-    /// Accepts a quote: <paramref name="autoPay"/> charges the company's saved card, otherwise an invoice is issued
-    /// with the company's payment terms. Accepting again the same way answers the order as it is.
+    /// Accepts a quote (its tenant only): <paramref name="autoPay"/> charges the company's saved card, otherwise an
+    /// invoice is issued with the company's payment terms. Accepting again the same way answers the order as it is.
     /// </summary>
     [Alias("Accept")]
-    Task<Outcome<Order>> Accept(string accountId, bool autoPay);
-
-    /// <summary>Approves a purchase order (null <paramref name="accountId"/>: the operator): its payment term starts.</summary>
-    [Alias("Approve")]
-    Task<Outcome<Order>> Approve(string? accountId);
-
-    /// <summary>Cancels the order (null <paramref name="accountId"/>: the operator), giving back its credit.</summary>
-    [Alias("Cancel")]
-    Task<Outcome<Order>> Cancel(string? accountId, string? reason);
+    Task<Outcome<Order>> Accept(Actor actor, bool autoPay);
 
     /// <summary>
-    /// Records money received under <paramref name="reference"/>, once per reference; full payment completes the
-    /// order (delivering its vouchers) and gives back the credit it held.
+    /// Approves a purchase order: its payment term starts. The operator may; the tenant only where the company's
+    /// approval policy lets the account approve (else <c>forbidden</c>).
+    /// </summary>
+    [Alias("Approve")]
+    Task<Outcome<Order>> Approve(Actor actor);
+
+    /// <summary>Cancels the order (its tenant or the operator), giving back its credit, balance and promotion uses.</summary>
+    [Alias("Cancel")]
+    Task<Outcome<Order>> Cancel(Actor actor, string? reason);
+
+    /// <summary>
+    /// Records money received (the operator only, else <c>forbidden</c>), once per reference; full payment completes
+    /// the order (delivering its vouchers) and gives back the credit it held.
     /// </summary>
     [Alias("RecordPayment")]
-    Task<Outcome<Order>> RecordPayment(string accountId, string reference, decimal amount);
+    Task<Outcome<Order>> RecordPayment(Actor actor, string reference, decimal amount, string method);
 }

@@ -8,7 +8,8 @@ using Orleans.Concurrency;
 namespace OrderSilo.Grains.Accounts;
 
 /// <summary>
-/// One company and its credit. Reentrant so that a company many orders are placed for at once does not write once
+/// One company and its credit, which holds over the company's subtree: an order reserves here and at every
+/// ancestor (each its own single writer, so siblings ordering at once never overdraw a parent). Reentrant so that a company many orders are placed for at once does not write once
 /// per order: safe because every method checks and changes the state within one synchronous turn (so available
 /// credit is never overdrawn, however calls interleave) and awaits only to persist, and all writes go through
 /// <see cref="PersistAsync"/>, which coalesces the changes made while a write is under way into the next write.
@@ -17,8 +18,10 @@ namespace OrderSilo.Grains.Accounts;
 [Reentrant]
 internal sealed class CompanyGrain(
     [PersistentState("company", StorageNames.Accounts)] IPersistentState<CompanyState> state,
+    IGrainFactory grains,
     IPaymentGateway gateway,
-    Microsoft.Extensions.Options.IOptions<PaymentGatewayOptions> gatewayOptions) : Grain, ICompanyGrain
+    Microsoft.Extensions.Options.IOptions<PaymentGatewayOptions> gatewayOptions,
+    TimeProvider clock) : Grain, ICompanyGrain
 {
     private GroupCommit? _groupCommit;
 
@@ -30,9 +33,9 @@ internal sealed class CompanyGrain(
             return existing.AccountId == company.AccountId
                 ? Outcome<Company>.Ok(existing)
                 : Outcome<Company>.Fail(ErrorCodes.Conflict, $"Company '{existing.Id}' already exists.", "companyId");
-        Change(state.State with { Company = company with { Id = this.GetPrimaryKeyString() } });
+        Change(state.State with { Company = TermsRules.Opened(company with { Id = this.GetPrimaryKeyString() }) });
         await PersistAsync();
-        return Outcome<Company>.Ok(state.State.Company!);
+        return Outcome<Company>.Ok(await ViewAsync(state.State.Company!));
     }
 
     public async Task<Outcome<Company>> UpdateProfile(string accountId, ImmutableSortedDictionary<string, string?> changes)
@@ -44,7 +47,7 @@ internal sealed class CompanyGrain(
             return changed;
         Change(state.State with { Company = changed.Value });
         await PersistAsync();
-        return Outcome<Company>.Ok(state.State.Company!);
+        return Outcome<Company>.Ok(await ViewAsync(state.State.Company!));
     }
 
     public async Task<Outcome<Company>> SaveCard(string accountId, string cardToken)
@@ -55,52 +58,62 @@ internal sealed class CompanyGrain(
             return Outcome<Company>.Fail(ErrorCodes.ValidationFailed, "The payment gateway does not know this card token.", "cardToken");
         Change(state.State with { CardToken = cardToken, Company = company with { SavedCard = card } });
         await PersistAsync();
-        return Outcome<Company>.Ok(state.State.Company!);
+        return Outcome<Company>.Ok(await ViewAsync(state.State.Company!));
     }
 
-    public async Task<Outcome<Company>> SetCreditTerms(CreditTerms terms)
+    public async Task<Outcome<Company>> SetTerms(Actor actor, CompanyTerms terms)
     {
-        if (state.State.Company is not { } company)
+        if (state.State.Company is null)
             return Outcome<Company>.Fail(NotFound);
-        var next = state.State;
-        if (terms.SetsCreditLimit)
-        {
-            var limited = CreditRules.SetLimit(state.State, terms.CreditLimit);
-            if (limited.Failed)
-                return Outcome<Company>.Fail(limited.Error!);
-            next = limited.Value!;
-        }
-        if (terms.PaymentTermsDays is { } days)
-            next = next with { Company = next.Company! with { PaymentTermsDays = days } };
-        Change(next);
+        var next = TermsRules.Apply(state.State, terms, actor, clock.GetUtcNow());
+        if (next.Failed)
+            return Outcome<Company>.Fail(next.Error!);
+        Change(next.Value!);
         await PersistAsync();
-        return Outcome<Company>.Ok(state.State.Company!);
+        return Outcome<Company>.Ok(await ViewAsync(state.State.Company!));
     }
 
-    public async Task<Outcome<bool>> ReserveCredit(string accountId, string orderId, decimal amount, string currency)
+    [ReadOnly]
+    public Task<ImmutableArray<CompanyChange>?> Changes() =>
+        Task.FromResult(state.State.Company is null ? null : (ImmutableArray<CompanyChange>?)state.State.Changes);
+
+    public async Task<Outcome<ImmutableArray<string>>> ReserveCredit(string accountId, string orderId, decimal amount, string currency)
     {
         if (state.State.Company is not { } company || company.AccountId != accountId)
-            return Outcome<bool>.Fail(NotFound);
+            return Outcome<ImmutableArray<string>>.Fail(NotFound);
         var reserved = CreditRules.Reserve(state.State, orderId, amount, currency);
         if (reserved.Failed)
-            return Outcome<bool>.Fail(reserved.Error!);
+            return Outcome<ImmutableArray<string>>.Fail(reserved.Error!);
         if (reserved.Value!.Created)
         {
             Change(reserved.Value.State);
             await PersistAsync();
         }
-        return Outcome<bool>.Ok(reserved.Value.Created);
+        ImmutableArray<string> here = reserved.Value.Created ? [company.Id] : [];
+        if (company.ParentCompanyId is not { } parent)
+            return Outcome<ImmutableArray<string>>.Ok(here);
+        // Asked even when this company held the reservation already: a crash may have come between the two.
+        var above = await grains.GetGrain<ICompanyGrain>(parent).ReserveCredit(accountId, orderId, amount, currency);
+        return above.Failed ? above : Outcome<ImmutableArray<string>>.Ok(here.AddRange(above.Value));
     }
 
-    public Task ConfirmCredit(string orderId)
+    public async Task ConfirmCredit(string orderId)
     {
         // No write of its own: the confirmation rides on the company's next write. Lost in a crash, it leaves a
         // pending entry whose order exists: its credit stays used, as it should.
         state.State = CreditRules.Confirm(state.State, orderId);
-        return Task.CompletedTask;
+        if (state.State.Company?.ParentCompanyId is { } parent)
+            await grains.GetGrain<ICompanyGrain>(parent).ConfirmCredit(orderId);
     }
 
     public async Task ReleaseCredit(string orderId)
+    {
+        await ReleaseOwnCredit(orderId);
+        if (state.State.Company?.ParentCompanyId is { } parent)
+            await grains.GetGrain<ICompanyGrain>(parent).ReleaseCredit(orderId);
+    }
+
+    public async Task ReleaseOwnCredit(string orderId)
     {
         var released = CreditRules.Release(state.State, orderId);
         if (released == state.State)
@@ -125,11 +138,26 @@ internal sealed class CompanyGrain(
     }
 
     [ReadOnly]
-    public Task<Company?> GetAny() => Task.FromResult(state.State.Company);
+    public async Task<Company?> GetAny() => state.State.Company is { } company ? await ViewAsync(company) : null;
 
     [ReadOnly]
-    public Task<Company?> GetFor(string accountId) =>
-        Task.FromResult(state.State.Company is { } company && company.AccountId == accountId ? company : null);
+    public async Task<Company?> GetFor(string accountId) =>
+        state.State.Company is { } company && company.AccountId == accountId ? await ViewAsync(company) : null;
+
+    /// <summary>
+    /// The company as clients see it: with the tightest available credit of it and its ancestors, and the approval
+    /// policy that applies to it (its own, or the nearest ancestor's).
+    /// </summary>
+    private async Task<Company> ViewAsync(Company company)
+    {
+        if (company.ParentCompanyId is not { } parentId || await grains.GetGrain<ICompanyGrain>(parentId).GetAny() is not { } parent)
+            return company with { ApprovalPolicy = company.ApprovalPolicy ?? ApprovalPolicy.Default };
+        return company with
+        {
+            AvailableCredit = CreditRules.Tightest(company, parent),
+            ApprovalPolicy = company.ApprovalPolicy ?? parent.ApprovalPolicy,
+        };
+    }
 
     /// <summary>The answer for a company that does not exist, or exists in another account (never told apart).</summary>
     private DomainError NotFound => new(ErrorCodes.NotFound, $"There is no company '{this.GetPrimaryKeyString()}'.", "companyId");

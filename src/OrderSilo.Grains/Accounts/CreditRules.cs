@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OrderSilo.Contracts.Accounts;
 using OrderSilo.Contracts.Common;
 
@@ -39,6 +40,17 @@ public static class CreditRules
             : null;
     }
 
+    /// <summary>
+    /// What <paramref name="company"/> can still order on account below <paramref name="parent"/> (as the parent's
+    /// view shows it, itself the tightest of its own ancestors): the smaller of the two; null when neither is capped.
+    /// </summary>
+    public static decimal? Tightest(Company company, Company parent)
+    {
+        if (parent.AvailableCredit is not { } above || parent.Currency != company.Currency)
+            return company.AvailableCredit;
+        return company.AvailableCredit is { } own ? Math.Min(own, above) : above;
+    }
+
     /// <summary>The order was written: its reservation is final and leaves the pending map.</summary>
     public static CompanyState Confirm(CompanyState state, string orderId) =>
         state.Pending.ContainsKey(orderId) ? state with { Pending = state.Pending.Remove(orderId) } : state;
@@ -50,8 +62,9 @@ public static class CreditRules
             : state;
 
     /// <summary>
-    /// Sets or removes the limit. A company that had no limit starts its count at zero: orders placed while it was
-    /// not capped do not count against the new limit.
+    /// Sets or removes the limit. Removing it forgets the count and the pending reservations (an uncapped company
+    /// keeps none); a company that had no limit starts its count at zero: orders placed while it was not capped do
+    /// not count against the new limit, and giving their credit back later finds nothing to give back.
     /// </summary>
     public static Outcome<CompanyState> SetLimit(CompanyState state, decimal? limit)
     {
@@ -59,9 +72,11 @@ public static class CreditRules
         if (limit is { } amount && (amount < 0 || !Currencies.IsExact(amount, company.Currency)))
             return Outcome<CompanyState>.Fail(ErrorCodes.ValidationFailed,
                 $"A credit limit is an amount of at least 0 in whole minor units of {company.Currency}.", "creditLimit");
-        var used = limit is null || company.CreditLimit is null ? 0m : state.CreditUsed;
         var rounded = limit is { } value ? Currencies.Round(value, company.Currency) : (decimal?)null;
-        return Outcome<CompanyState>.Ok(WithUsed(state with { Company = company with { CreditLimit = rounded } }, used));
+        var next = limit is null || company.CreditLimit is null
+            ? state with { Company = company with { CreditLimit = rounded }, Pending = ImmutableSortedDictionary<string, decimal>.Empty }
+            : state with { Company = company with { CreditLimit = rounded } };
+        return Outcome<CompanyState>.Ok(WithUsed(next, limit is null || company.CreditLimit is null ? 0m : state.CreditUsed));
     }
 
     private static CompanyState WithUsed(CompanyState state, decimal used) => state with

@@ -33,6 +33,16 @@ public sealed class OnDemandState<T>(IGrainStorage storage, string stateName, Gr
         return State;
     }
 
+    /// <summary>
+    /// Reads the stored state again, forgetting what this activation knew: after a write whose outcome is not
+    /// known, and before a decision that must not rest on a copy another activation may have overtaken.
+    /// </summary>
+    public Task<T> RefreshAsync()
+    {
+        (_state, _loading) = (new GrainState<T>(new T()), null);
+        return ReadAsync();
+    }
+
     /// <summary>Stores <paramref name="state"/> as the first state of the grain; false when one was stored already.</summary>
     public async Task<bool> TryCreateAsync(T state)
     {

@@ -1,3 +1,4 @@
+using OrderSilo.Contracts.Common;
 using OrderSilo.Contracts.Orders;
 
 namespace OrderSilo.Grains.Orders;
@@ -35,7 +36,7 @@ internal sealed partial class OrderGrain
             OrderStatuses.AwaitingPayment => OrderLifecycle.Cancel(order, "payment_overdue", "payment_overdue", now),
             _ => Fulfil(order, state.Priced!, now),
         };
-        await CommitAsync(next);
+        await CommitAsync(next, Actor.System);
     }
 
     /// <summary>The built-in issuer's delivery: the vouchers, or a cancellation when it is set to fail the product.</summary>

@@ -1,3 +1,4 @@
+using OrderSilo.Contracts.Accounts;
 using OrderSilo.Contracts.Common;
 using OrderSilo.Contracts.Orders;
 
@@ -6,11 +7,14 @@ namespace OrderSilo.Grains.Orders;
 /// <summary>The order's transitions asked for by clients: accept, approve, cancel, record a payment.</summary>
 internal sealed partial class OrderGrain
 {
-    public async Task<Outcome<Order>> Accept(string accountId, bool autoPay)
+    public async Task<Outcome<Order>> Accept(Actor actor, bool autoPay)
     {
-        var found = await FindAsync(accountId);
+        var found = await FindAsync(actor);
         if (found.Failed)
             return found;
+        if (TrustModel.AcceptRefusal(actor) is { } forbidden)
+            return Outcome<Order>.Fail(forbidden);
+        var accountId = actor.AccountId!;
         var order = found.Value!;
         var paymentType = autoPay ? PaymentTypes.Card : PaymentTypes.Invoice;
         if (order.Status != OrderStatuses.Quote)
@@ -32,7 +36,7 @@ internal sealed partial class OrderGrain
                 return Outcome<Order>.Fail(charged.Error! with { Field = "autoPay" });
             var paid = OrderLifecycle.Paid(order with { PaymentType = paymentType, ChargeId = charged.Value }, "accepted", now,
                 OrderRules.IsDelayed(priced) ? null : VoucherIssuer.Issue(priced, now), "autoPay: the saved card was charged");
-            return Outcome<Order>.Ok(await CommitAsync(paid));
+            return Outcome<Order>.Ok(await CommitAsync(paid, actor));
         }
 
         if (PlacementPricer.SavedCardOnly(priced) is { } line)
@@ -41,56 +45,62 @@ internal sealed partial class OrderGrain
         var company = await Company(order).GetFor(accountId);
         var reserved = await Company(order).ReserveCredit(accountId, order.OrderId, order.Totals.AmountTotal, order.Currency);
         if (reserved.Failed)
+        {
+            // A quote holds no credit: what the refused reservation made below the company that refused goes back.
+            await Company(order).ReleaseCredit(order.OrderId);
             return Outcome<Order>.Fail(reserved.Error!);
+        }
         var invoiced = OrderLifecycle.Invoiced(order with { PaymentType = paymentType }, "accepted", now, Terms(company?.PaymentTermsDays ?? 0), "invoice issued");
         try
         {
-            return Outcome<Order>.Ok(await CommitAsync(invoiced));
+            return Outcome<Order>.Ok(await CommitAsync(invoiced, actor));
         }
         catch
         {
-            // Not accepted after all (the write failed): the reservation made for it goes back.
-            if (reserved.Value)
+            // The write failed, or only its answer was lost: the reservation goes back only if the order as stored
+            // is still a quote. Should that read fail too, a cancel or expiry of the quote gives it back later.
+            if ((await State.RefreshAsync()).Order?.Status == OrderStatuses.Quote)
                 await Company(order).ReleaseCredit(order.OrderId);
             throw;
         }
     }
 
-    public async Task<Outcome<Order>> Approve(string? accountId)
+    public async Task<Outcome<Order>> Approve(Actor actor)
     {
-        var found = await FindAsync(accountId);
+        var found = await FindAsync(actor);
         if (found.Failed)
             return found;
-        if (OrderLifecycle.Refusal(found.Value!, OrderAction.Approve) is { } refusal)
-            return Outcome<Order>.Fail(refusal);
-        return Outcome<Order>.Ok(await ApproveAsync(found.Value!));
-    }
-
-    private async Task<Order> ApproveAsync(Order order)
-    {
-        var now = clock.GetUtcNow();
+        var order = found.Value!;
         var company = await Company(order).GetAny();
-        return await CommitAsync(OrderLifecycle.Invoiced(order, "approved", now, Terms(company?.PaymentTermsDays ?? 0)));
+        if (ApprovalRules.Refusal(actor, company?.ApprovalPolicy ?? ApprovalPolicy.Default, order.Totals.AmountTotal, order.Currency) is { } forbidden)
+            return Outcome<Order>.Fail(forbidden);
+        if (OrderLifecycle.Refusal(order, OrderAction.Approve) is { } refusal)
+            return Outcome<Order>.Fail(refusal);
+        var approved = OrderLifecycle.Invoiced(order, "approved", clock.GetUtcNow(), Terms(company?.PaymentTermsDays ?? 0));
+        return Outcome<Order>.Ok(await CommitAsync(approved, actor));
     }
 
-    public async Task<Outcome<Order>> Cancel(string? accountId, string? reason)
+    public async Task<Outcome<Order>> Cancel(Actor actor, string? reason)
     {
-        var found = await FindAsync(accountId);
+        var found = await FindAsync(actor);
         if (found.Failed)
             return found;
         if (OrderLifecycle.Refusal(found.Value!, OrderAction.Cancel) is { } refusal)
             return Outcome<Order>.Fail(refusal);
-        var cancelled = OrderLifecycle.Cancel(found.Value!, "cancelled", reason ?? (accountId is null ? "cancelled_by_operator" : "cancelled_by_customer"), clock.GetUtcNow());
-        return Outcome<Order>.Ok(await CommitAsync(cancelled));
+        var why = reason ?? (actor.Role == ActorRole.Tenant ? "cancelled_by_customer" : "cancelled_by_operator");
+        var cancelled = OrderLifecycle.Cancel(found.Value!, "cancelled", why, clock.GetUtcNow());
+        return Outcome<Order>.Ok(await CommitAsync(cancelled, actor));
     }
 
-    public async Task<Outcome<Order>> RecordPayment(string accountId, string reference, decimal amount)
+    public async Task<Outcome<Order>> RecordPayment(Actor actor, string reference, decimal amount, string method)
     {
-        var found = await FindAsync(accountId);
+        var found = await FindAsync(actor);
         if (found.Failed)
             return found;
+        if (TrustModel.RecordPaymentRefusal(actor) is { } forbidden)
+            return Outcome<Order>.Fail(forbidden);
         var now = clock.GetUtcNow();
-        var recorded = OrderLifecycle.RecordPayment(found.Value!, reference, amount, now);
+        var recorded = OrderLifecycle.RecordPayment(found.Value!, new OrderPayment(reference, amount, now, method, actor.Name));
         if (recorded.Failed || recorded.Value == found.Value)
             return recorded;
         var order = recorded.Value!;
@@ -103,21 +113,26 @@ internal sealed partial class OrderGrain
         {
             order = order with { History = order.History.Add(new OrderTransition(now, order.Status, order.Status, "payment", $"payment {reference}: {amount} {order.Currency}")) };
         }
-        return Outcome<Order>.Ok(await CommitAsync(order));
+        return Outcome<Order>.Ok(await CommitAsync(order, actor));
     }
 
-    /// <summary>A cancelled or expired order gives back the promotion uses it held.</summary>
-    private static bool GivesPromotionsBack(Order before, Order next) =>
-        !next.Promotions.IsEmpty && next.Status is OrderStatuses.Cancelled or OrderStatuses.Expired && next.Status != before.Status;
+    /// <summary>
+    /// A cancelled or expired order gives back the promotion uses it held, and a quote that ends this way any credit
+    /// an accept whose write failed may have left reserved.
+    /// </summary>
+    private static bool GivesBack(Order before, Order next) =>
+        next.Status is OrderStatuses.Cancelled or OrderStatuses.Expired && next.Status != before.Status
+        && (!next.Promotions.IsEmpty || before.Status == OrderStatuses.Quote);
 
     /// <summary>
     /// Writes a transition and carries out what it means for the company's credit: credit a transition gives back is
     /// marked unsettled in the same write and released right after (the deadline reminder is there to finish the
     /// release should this activation die first); credit that becomes final is confirmed.
     /// </summary>
-    private async Task<Order> CommitAsync(Order next)
+    private async Task<Order> CommitAsync(Order next, Actor actor)
     {
         var before = State.State;
+        next = OrderLifecycle.SignedBy(before.Order!, next, actor);
         var (was, becomes) = (OrderLifecycle.CreditOf(before.Order!), OrderLifecycle.CreditOf(next));
         var now = clock.GetUtcNow();
         var state = before with
@@ -125,7 +140,7 @@ internal sealed partial class OrderGrain
             Order = next,
             Priced = next.DeliveryStatus == OrderStatuses.Delivered ? null : before.Priced,
             FulfilAt = next.Status == OrderStatuses.Processing ? before.FulfilAt ?? now + options.Value.FulfilmentDelay : null,
-            Unsettled = before.Unsettled || (was == CreditHold.Revocable && becomes == CreditHold.None) || GivesPromotionsBack(before.Order!, next),
+            Unsettled = before.Unsettled || (was == CreditHold.Revocable && becomes == CreditHold.None) || GivesBack(before.Order!, next),
         };
         await ScheduleAsync(before, state);
         await State.WriteAsync(state);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrderSilo.Contracts.Accounts;
@@ -30,10 +31,10 @@ internal sealed partial class OrderGrain(
     private OnDemandState<OrderState> State => _state ??= new(storage, StateName, this);
 
     /// <summary>
-    /// What opening an order did before its first write: the state to write, whether credit was reserved, and the
-    /// promotion uses held.
+    /// What opening an order did before its first write: the state to write, the companies where this call reserved
+    /// credit, and the promotion uses held.
     /// </summary>
-    private sealed record Opening(OrderState State, bool Reserved, PromotionHolds.Held Promotions);
+    private sealed record Opening(OrderState State, ImmutableArray<string> CreditReservedAt, PromotionHolds.Held Promotions);
 
     public async Task<PlaceOrderResult> Place(OrderPlacement placement)
     {
@@ -43,36 +44,59 @@ internal sealed partial class OrderGrain(
         {
             var opening = await OpenAsync(placement, priced);
             if (opening.Failed)
-                return PlaceOrderResult.Refused(opening.Error!);
+                return await RefusedAsync(placement, opening.Error!);
             if (await State.TryCreateAsync(opening.Value!.State))
                 return await CreatedAsync(placement, opening.Value);
-            // Another activation wrote this order first (its own reservations hold): undo only what this call did.
-            if (opening.Value.Reserved)
-                await Company(placement).ReleaseCredit(placement.OrderId);
-            await PromotionHolds.ReleaseAsync(grains, placement.OrderId, opening.Value.Promotions.Reserved);
+            await GiveBackSecondHoldsAsync(placement, opening.Value);
         }
 
         var current = await State.ReadAsync();
-        if (current.Order is { } existing)
-        {
-            // An order id is claimed by exactly one poNumber; anything else is a bug, not a business outcome.
-            return existing.PoNumber == placement.Command.PoNumber && current.AccountId == placement.AccountId
-                ? PlaceOrderResult.Replay(existing)
-                : throw new InvariantViolationException($"Order {placement.OrderId} belongs to another placement.");
-        }
+        if (current.Order is not null)
+            return Replay(placement, current);
 
-        var repriced = await PlacementPricer.PriceAsync(grains, placement.AccountId, placement.Command);
+        // The order's own reservation (an earlier attempt's) must not count against it: the reservation, which
+        // finds it held, is the credit check here.
+        var repriced = await PlacementPricer.PriceAsync(grains, placement.AccountId, placement.Command, checksCredit: false);
         if (repriced.Failed)
-        {
-            // Rolling forward a placement that can no longer be made: credit an earlier attempt reserved goes back.
-            await Company(placement).ReleaseCredit(placement.OrderId);
-            return PlaceOrderResult.Refused(repriced.Error!);
-        }
+            return await RefusedAsync(placement, repriced.Error!);
         var reopening = await OpenAsync(placement, repriced.Value!);
         if (reopening.Failed)
-            return PlaceOrderResult.Refused(reopening.Error!);
+            return await RefusedAsync(placement, reopening.Error!);
         await State.WriteAsync(reopening.Value!.State);
         return await CreatedAsync(placement, reopening.Value);
+    }
+
+    /// <summary>An order id is claimed by exactly one poNumber; anything else is a bug, not a business outcome.</summary>
+    private static PlaceOrderResult Replay(OrderPlacement placement, OrderState current) =>
+        current.Order!.PoNumber == placement.Command.PoNumber && current.AccountId == placement.AccountId
+            ? PlaceOrderResult.Replay(current.Order)
+            : throw new InvariantViolationException($"Order {placement.OrderId} belongs to another placement.");
+
+    /// <summary>
+    /// Refuses the placement and gives back the credit held for its order id, but only once storage, read afresh,
+    /// shows no order under it: an activation that read before another wrote must not free that order's credit
+    /// (nor, by refusing, its poNumber). Such an order is the answer instead.
+    /// </summary>
+    private async Task<PlaceOrderResult> RefusedAsync(OrderPlacement placement, DomainError refusal)
+    {
+        var stored = await State.RefreshAsync();
+        if (stored.Order is not null)
+            return Replay(placement, stored);
+        await Company(placement).ReleaseCredit(placement.OrderId);
+        return PlaceOrderResult.Refused(refusal);
+    }
+
+    /// <summary>
+    /// Another activation wrote this order first, and the holds it found or made are the order's. Only a hold this
+    /// call and the writer both made anew (the writer's own was confirmed before this call looked) is a second one,
+    /// and this call gives that back.
+    /// </summary>
+    private async Task GiveBackSecondHoldsAsync(OrderPlacement placement, Opening opening)
+    {
+        var writer = State.State;
+        await Task.WhenAll(opening.CreditReservedAt.Intersect(writer.CreditReservedAt)
+            .Select(company => grains.GetGrain<ICompanyGrain>(company).ReleaseOwnCredit(placement.OrderId)));
+        await PromotionHolds.ReleaseAsync(grains, placement.OrderId, opening.Promotions.Reserved.Intersect(writer.PromotionsReserved));
     }
 
     /// <summary>
@@ -105,7 +129,7 @@ internal sealed partial class OrderGrain(
                 return Outcome<Opening>.Fail(charged.Error! with { Field = "payment.type" });
             chargeId = charged.Value;
         }
-        var reserved = false;
+        ImmutableArray<string> reserved = [];
         if (OrderLifecycle.UsesCredit(type) && !placement.CreditReserved)
         {
             var reservation = await Company(placement).ReserveCredit(placement.AccountId, placement.OrderId, priced.Totals.AmountTotal, priced.Currency);
@@ -113,17 +137,20 @@ internal sealed partial class OrderGrain(
                 return Outcome<Opening>.Fail(reservation.Error!);
             reserved = reservation.Value;
         }
-        var termsDays = type is PaymentTypes.Invoice or PaymentTypes.PurchaseOrder
-            ? (await Company(placement).GetFor(placement.AccountId))?.PaymentTermsDays ?? 0
-            : 0;
-        var vouchers = OrderRules.IsDelayed(priced) ? (System.Collections.Immutable.ImmutableArray<Voucher>?)null : VoucherIssuer.Issue(priced, now);
-        var order = OrderRules.Open(placement, priced, now, vouchers, chargeId, Terms(termsDays));
+        var company = type is PaymentTypes.Invoice or PaymentTypes.PurchaseOrder ? await Company(placement).GetFor(placement.AccountId) : null;
+        // The buyer's autoApprove is a wish: the company's approval policy, set by the operator, decides.
+        var approved = type == PaymentTypes.PurchaseOrder
+            && ApprovalRules.ApprovedOnPlacement(company?.ApprovalPolicy ?? ApprovalPolicy.Default, command.Payment.AutoApprove, priced.Totals.AmountTotal);
+        var vouchers = OrderRules.IsDelayed(priced) ? (ImmutableArray<Voucher>?)null : VoucherIssuer.Issue(priced, now);
+        var order = OrderRules.Open(placement, priced, now, vouchers, chargeId, Terms(company?.PaymentTermsDays ?? 0), approved);
         var state = new OrderState
         {
             AccountId = placement.AccountId,
             Order = order,
             Priced = order.DeliveryStatus == OrderStatuses.Delivered ? null : priced,
             FulfilAt = order.Status == OrderStatuses.Processing ? now + options.Value.FulfilmentDelay : null,
+            CreditReservedAt = reserved,
+            PromotionsReserved = held.Reserved,
         };
         await ScheduleAsync(null, state);
         return Outcome<Opening>.Ok(new Opening(state, reserved, held));
@@ -132,9 +159,9 @@ internal sealed partial class OrderGrain(
     private async Task<PlaceOrderResult> CreatedAsync(OrderPlacement placement, Opening opening)
     {
         var order = State.State.Order!;
-        // A delivered order on account keeps its credit for good; open invoices and undelivered orders keep theirs
-        // revocable (pending) until they are paid, delivered or cancelled.
-        if ((opening.Reserved || placement.CreditReserved) && OrderLifecycle.CreditOf(order) == CreditHold.Final)
+        // A delivered order on account keeps its credit for good (whoever reserved it); open invoices and undelivered
+        // orders keep theirs revocable (pending) until they are paid, delivered or cancelled.
+        if (OrderLifecycle.CreditOf(order) == CreditHold.Final)
             await Company(placement).ConfirmCredit(placement.OrderId);
         // An atomic batch held the uses when it prepared: they are this order's to confirm too.
         var promotions = placement.CreditReserved
@@ -171,6 +198,8 @@ internal sealed partial class OrderGrain(
     /// The order of <paramref name="accountId"/> (any account when null, for the operator), brought up to date
     /// with any deadline that passed while no one was looking (a late or lost reminder tick).
     /// </summary>
+    private Task<Outcome<Order>> FindAsync(Actor actor) => FindAsync(actor.Scope);
+
     private async Task<Outcome<Order>> FindAsync(string? accountId)
     {
         var current = await State.ReadAsync();

@@ -118,8 +118,9 @@ public static class OrderLifecycle
     /// the order as it is (the same amount) or <c>conflict</c> (another amount). Full payment is the caller's to
     /// complete with <see cref="Paid"/>.
     /// </summary>
-    public static Outcome<Order> RecordPayment(Order order, string reference, decimal amount, DateTimeOffset now)
+    public static Outcome<Order> RecordPayment(Order order, OrderPayment payment)
     {
+        var (reference, amount, now) = (payment.Reference, payment.Amount, payment.ReceivedAt);
         if (order.Payments.FirstOrDefault(p => p.Reference == reference) is { } earlier)
             return earlier.Amount == amount
                 ? Outcome<Order>.Ok(order)
@@ -133,11 +134,23 @@ public static class OrderLifecycle
             return Outcome<Order>.Fail(ErrorCodes.Overpayment, $"Order '{order.OrderId}' owes {owed} {order.Currency}; {amount} is more than that.", "amount");
         return Outcome<Order>.Ok(order with
         {
-            Payments = order.Payments.Add(new OrderPayment(reference, Currencies.Round(amount, order.Currency), now)),
+            Payments = order.Payments.Add(payment with { Amount = Currencies.Round(amount, order.Currency) }),
             AmountPaid = Currencies.Round(order.AmountPaid + amount, order.Currency),
             UpdatedAt = now,
             Version = order.Version + 1,
         });
+    }
+
+    /// <summary>The steps <paramref name="next"/> added to <paramref name="before"/>'s history, signed by <paramref name="actor"/>.</summary>
+    public static Order SignedBy(Order before, Order next, Actor actor)
+    {
+        var added = next.History.Length - before.History.Length;
+        if (added <= 0)
+            return next;
+        var history = next.History.ToBuilder();
+        for (var i = before.History.Length; i < history.Count; i++)
+            history[i] = history[i] with { Actor = actor.Name };
+        return next with { History = history.ToImmutable() };
     }
 
     /// <summary>True when what was paid covers the total.</summary>

@@ -10,10 +10,11 @@ public static class OrderRules
     /// <summary>
     /// The order a placement opens: a quote; paid at once (on account, by card, free: delivered with
     /// <paramref name="vouchers"/>, or processing when they are null); invoiced (due at <paramref name="dueAt"/>); or a
-    /// purchase order waiting for approval (invoices are due within <paramref name="terms"/>). Its history starts with
-    /// that step.
+    /// purchase order waiting for approval unless <paramref name="approved"/> by the company's approval policy
+    /// (invoices are due within <paramref name="terms"/>). Its history starts with that step.
     /// </summary>
-    public static Order Open(OrderPlacement placement, PricedOrder priced, DateTimeOffset now, ImmutableArray<Voucher>? vouchers, string? chargeId, PaymentTerms terms)
+    public static Order Open(OrderPlacement placement, PricedOrder priced, DateTimeOffset now, ImmutableArray<Voucher>? vouchers, string? chargeId, PaymentTerms terms,
+        bool approved = false)
     {
         var command = placement.Command;
         var draft = new Order
@@ -30,7 +31,7 @@ public static class OrderRules
             Totals = priced.Totals,
             Promotions = priced.Promotions,
             InternalPoNumber = command.Payment.InternalPoNumber,
-            AutoApprove = command.Payment.AutoApprove,
+            AutoApprove = approved,
             ValidUntil = command.Quote ? command.ValidUntil : null,
             AmountPaid = Currencies.Round(0m, priced.Currency),
             ChargeId = chargeId,
@@ -47,7 +48,7 @@ public static class OrderRules
         return command.Payment.Type switch
         {
             PaymentTypes.Invoice => OrderLifecycle.Invoiced(draft, "placed", now, terms),
-            PaymentTypes.PurchaseOrder when command.Payment.AutoApprove => OrderLifecycle.Invoiced(draft, "placed", now, terms, "auto-approved"),
+            PaymentTypes.PurchaseOrder when approved => OrderLifecycle.Invoiced(draft, "placed", now, terms, "auto-approved"),
             PaymentTypes.PurchaseOrder => OrderLifecycle.Move(draft with { PaymentTermsDays = terms.Days }, OrderStatuses.PendingApproval, "placed", now),
             _ => OrderLifecycle.Paid(draft, "placed", now, vouchers, command.Payment.Type),
         };

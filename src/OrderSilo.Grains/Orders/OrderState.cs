@@ -4,7 +4,7 @@ using OrderSilo.Contracts.Pricing;
 namespace OrderSilo.Grains.Orders;
 
 /// <summary>
-/// Stored as <c>{"accountId", "order", "priced", "fulfilAt", "unsettled"}</c>; the order is projected to the
+/// Stored as <c>{"accountId", "order", "priced", "fulfilAt", "unsettled", "creditReservedAt", "promotionsReserved"}</c>; the order is projected to the
 /// <c>orders</c> table in the same commit.
 /// </summary>
 public sealed record OrderState
@@ -23,4 +23,14 @@ public sealed record OrderState
     /// deadline reminder at the latest) tells it. Releasing is idempotent, so telling twice is harmless.
     /// </summary>
     public bool Unsettled { get; init; }
+
+    /// <summary>
+    /// The companies where the placement that wrote the order reserved its credit, and the promotions whose use it
+    /// reserved, itself rather than finding them held: a duplicate activation that lost the first write compares
+    /// with these to give back only a second hold of its own.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<string> CreditReservedAt { get; init; } = [];
+
+    /// <inheritdoc cref="CreditReservedAt"/>
+    public System.Collections.Immutable.ImmutableArray<string> PromotionsReserved { get; init; } = [];
 }

@@ -11,7 +11,9 @@ namespace OrderSilo.Grains.Orders;
 internal static class PlacementPricer
 {
     /// <param name="excluded">Instant promotions to leave out (found used up when their use was reserved).</param>
-    public static async Task<Outcome<PricedOrder>> PriceAsync(IGrainFactory grains, string accountId, PlaceOrder command, ImmutableArray<string> excluded = default)
+    /// <param name="checksCredit">False when the order may hold a reservation already (a placement rolled forward).</param>
+    public static async Task<Outcome<PricedOrder>> PriceAsync(IGrainFactory grains, string accountId, PlaceOrder command,
+        ImmutableArray<string> excluded = default, bool checksCredit = true)
     {
         var company = Ids.IsValid(command.CompanyId, "co_")
             ? await grains.GetGrain<ICompanyGrain>(command.CompanyId).GetFor(accountId)
@@ -25,7 +27,7 @@ internal static class PlacementPricer
             return Outcome<PricedOrder>.Fail(coupon);
         if (priced.Failed || command.Quote)
             return priced;
-        return PaymentRefusal(company, command, priced.Value!) is { } refusal ? Outcome<PricedOrder>.Fail(refusal) : priced;
+        return PaymentRefusal(company, command, priced.Value!, checksCredit) is { } refusal ? Outcome<PricedOrder>.Fail(refusal) : priced;
     }
 
     /// <summary>
@@ -33,7 +35,7 @@ internal static class PlacementPricer
     /// is claimed; the credit reservation applies the credit rule again to the company's state at that moment, and
     /// that is the check that counts.
     /// </summary>
-    private static DomainError? PaymentRefusal(Company company, PlaceOrder command, PricedOrder priced)
+    private static DomainError? PaymentRefusal(Company company, PlaceOrder command, PricedOrder priced, bool checksCredit)
     {
         var type = command.Payment.Type;
         if (type == PaymentTypes.Free && priced.Totals.AmountTotal != 0)
@@ -44,7 +46,7 @@ internal static class PlacementPricer
             return new(ErrorCodes.SavedCardRequired, $"Product '{priced.LineItems[line].ProductId}' is sold against a saved card only, not on invoice.", $"lineItems[{line}].productId");
         if (type == PaymentTypes.PurchaseOrder && string.IsNullOrWhiteSpace(company.BillingName))
             return new(ErrorCodes.BillingNameRequired, $"A purchase order needs the billing name of company '{company.Id}': set it with PATCH /api/v1/companies/{company.Id}.", "billingName");
-        return OrderLifecycle.UsesCredit(type) ? CreditRules.Refusal(company, priced.Totals.AmountTotal, priced.Currency) : null;
+        return OrderLifecycle.UsesCredit(type) && checksCredit ? CreditRules.Refusal(company, priced.Totals.AmountTotal, priced.Currency) : null;
     }
 
     /// <summary>The first line whose product requires a saved card, or null.</summary>

@@ -52,7 +52,7 @@ public static class PromotionHolds
                 return Outcome<Held>.Ok(new Held(priced, [.. kept]));
             }
             excluded = excluded.Add(exhausted);
-            var repriced = await PlacementPricer.PriceAsync(grains, placement.AccountId, placement.Command, excluded);
+            var repriced = await PlacementPricer.PriceAsync(grains, placement.AccountId, placement.Command, excluded, checksCredit: false);
             if (repriced.Failed)
             {
                 await ReleaseAsync(grains, placement.OrderId, reserved);

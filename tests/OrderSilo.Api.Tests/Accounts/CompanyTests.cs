@@ -40,6 +40,9 @@ public sealed class CompanyTests(SystemFixture fixture)
         Assert.Equal($"/api/v1/companies/{childId}", response.Headers.Location?.OriginalString);
         Assert.Equal(tenant.CompanyId, child["parentCompanyId"]!.GetValue<string>());
         Assert.Equal("USD", child["currency"]!.GetValue<string>());
+        // A new child has no credit of its own until the operator gives it some (here: no cap of its own).
+        Assert.Equal(("0.00", "0.00"), (child["creditLimit"]!.GetValue<string>(), child["availableCredit"]!.GetValue<string>()));
+        await fixture.Admin.UncapCreditAsync(childId);
         var account = await ApiSession.ReadJsonAsync(await tenant.Http.GetAsync(new Uri("/api/v1/account", UriKind.Relative), Cancel), 200);
         Assert.Equal([tenant.CompanyId, childId], account["companies"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()));
         var order = await ApiSession.ReadJsonAsync(await tenant.Http.PostAsJsonAsync("/api/v1/orders", new

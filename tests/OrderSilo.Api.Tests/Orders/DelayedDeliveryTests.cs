@@ -48,7 +48,7 @@ public sealed class DelayedDeliveryTests(SystemFixture fixture)
         var product = await TestCatalog.PutVoucherAsync(fixture.Admin, delivery: "delayed");
 
         var order = await PlaceAsync(tenant, Order(product, new { type = "invoice" }));
-        var paid = await StepAsync(tenant, Id(order), "payments", new { amount = "10.00", reference = "r-1" });
+        var paid = await PayAsync(fixture.Admin, Id(order), "10.00", "r-1");
         var delivered = await WaitForAsync(tenant, Id(order), o => Status(o) == "completed", Patience);
 
         Assert.Equal(("processing", "pending"), (Status(paid), paid["deliveryStatus"]!.GetValue<string>()));

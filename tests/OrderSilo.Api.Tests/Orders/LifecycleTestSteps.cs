@@ -26,6 +26,14 @@ internal static class LifecycleTestSteps
         payment,
     };
 
+    /// <summary>The order body for another company of the account.</summary>
+    public static JsonObject ForCompany(object order, string companyId)
+    {
+        var json = System.Text.Json.JsonSerializer.SerializeToNode(order)!.AsObject();
+        json["companyId"] = companyId;
+        return json;
+    }
+
     public static object Quote(string productId, int quantity = 1, DateTimeOffset? validUntil = null) => new
     {
         lineItems = new[] { new { productId, quantity, denomination = "10.00" } },
@@ -40,6 +48,18 @@ internal static class LifecycleTestSteps
 
     public static async Task<JsonObject> StepAsync(ApiSession session, string orderId, string step, object? body = null) =>
         await ApiSession.ReadJsonAsync(await PostAsync(session, orderId, step, body), 200);
+
+    /// <summary>The operator's step on an order, under <c>/api/v1/admin/orders</c>.</summary>
+    public static async Task<HttpResponseMessage> AdminPostAsync(ApiSession admin, string orderId, string step, object? body = null) =>
+        await admin.Http.PostAsJsonAsync($"/api/v1/admin/orders/{orderId}/{step}", body ?? new { }, Cancel);
+
+    /// <summary>The operator records a wire transfer for the order.</summary>
+    public static async Task<HttpResponseMessage> PostPaymentAsync(ApiSession admin, string orderId, string amount, string reference) =>
+        await AdminPostAsync(admin, orderId, "payments", new { amount, reference, method = "wire" });
+
+    /// <summary>As <see cref="PostPaymentAsync"/>, expecting 200.</summary>
+    public static async Task<JsonObject> PayAsync(ApiSession admin, string orderId, string amount, string reference) =>
+        await ApiSession.ReadJsonAsync(await PostPaymentAsync(admin, orderId, amount, reference), 200);
 
     public static async Task<JsonObject> GetAsync(ApiSession tenant, string orderId) =>
         await ApiSession.ReadJsonAsync(await tenant.Http.GetAsync(new Uri($"/api/v1/orders/{orderId}", UriKind.Relative), Cancel), 200);

@@ -36,6 +36,7 @@ public sealed class OrderHistoryTests(SystemFixture fixture)
         var product = await TestCatalog.PutVoucherAsync(fixture.Admin);
         var child = await ApiSession.ReadJsonAsync(await tenant.Http.PostAsJsonAsync("/api/v1/companies", new { name = "Child", country = "US" }, Cancel), 201);
         var childId = child["id"]!.GetValue<string>();
+        await fixture.Admin.UncapCreditAsync(childId);
         var plain = await PlaceAsync(tenant, new { poNumber = "plain", lineItems = Line(product) });
         var tagged = await PlaceAsync(tenant, new { poNumber = "tagged", tag = "spring", reference = "REF-9", lineItems = Line(product) });
         var described = await PlaceAsync(tenant, new { poNumber = "described", description = "Gift cards for 100% of the TEAM_A", lineItems = Line(product, 2) });
@@ -67,6 +68,7 @@ public sealed class OrderHistoryTests(SystemFixture fixture)
         var product = await TestCatalog.PutVoucherAsync(fixture.Admin);
         var child = await ApiSession.ReadJsonAsync(await tenant.Http.PostAsJsonAsync("/api/v1/companies", new { name = "Child", country = "US" }, Cancel), 201);
         var childId = child["id"]!.GetValue<string>();
+        await fixture.Admin.UncapCreditAsync(childId);
         var forChild = new List<string>();
         for (var i = 0; i < 7; i++)
         {

@@ -14,14 +14,14 @@ public sealed class PaymentTests(SystemFixture fixture)
 
         var order = await PlaceAsync(tenant, Order(product, new { type = "invoice" }, 2));
         var held = await AvailableCreditAsync(tenant);
-        var part = await StepAsync(tenant, Id(order), "payments", new { amount = "5.00", reference = "wire-1" });
-        var retried = await StepAsync(tenant, Id(order), "payments", new { amount = "5.00", reference = "wire-1" });
-        var sameRefOtherAmount = await PostAsync(tenant, Id(order), "payments", new { amount = "6.00", reference = "wire-1" });
-        var tooMuch = await PostAsync(tenant, Id(order), "payments", new { amount = "15.01", reference = "wire-2" });
-        var badAmount = await PostAsync(tenant, Id(order), "payments", new { amount = "1.001", reference = "wire-3" });
-        var paid = await StepAsync(tenant, Id(order), "payments", new { amount = "15.00", reference = "wire-2" });
-        var afterwards = await PostAsync(tenant, Id(order), "payments", new { amount = "1.00", reference = "wire-4" });
-        var lastRetried = await StepAsync(tenant, Id(order), "payments", new { amount = "15.00", reference = "wire-2" });
+        var part = await PayAsync(fixture.Admin, Id(order), "5.00", "wire-1");
+        var retried = await PayAsync(fixture.Admin, Id(order), "5.00", "wire-1");
+        var sameRefOtherAmount = await PostPaymentAsync(fixture.Admin, Id(order), "6.00", "wire-1");
+        var tooMuch = await PostPaymentAsync(fixture.Admin, Id(order), "15.01", "wire-2");
+        var badAmount = await PostPaymentAsync(fixture.Admin, Id(order), "1.001", "wire-3");
+        var paid = await PayAsync(fixture.Admin, Id(order), "15.00", "wire-2");
+        var afterwards = await PostPaymentAsync(fixture.Admin, Id(order), "1.00", "wire-4");
+        var lastRetried = await PayAsync(fixture.Admin, Id(order), "15.00", "wire-2");
 
         Assert.Equal(("awaiting_payment", "pending", 0), (Status(order), order["deliveryStatus"]!.GetValue<string>(), order["vouchers"]!.AsArray().Count));
         Assert.Equal("30.00", held);
@@ -48,7 +48,7 @@ public sealed class PaymentTests(SystemFixture fixture)
         var order = await PlaceAsync(tenant, Order(product, new { type = "invoice" }, 3));
 
         var cancelled = await StepAsync(tenant, Id(order), "cancel", new { reason = "changed our mind" });
-        var payment = await PostAsync(tenant, Id(order), "payments", new { amount = "1.00", reference = "late" });
+        var payment = await PostPaymentAsync(fixture.Admin, Id(order), "1.00", "late");
         var twice = await PostAsync(tenant, Id(order), "cancel");
 
         Assert.Equal(("cancelled", "changed our mind", "cancelled"),
@@ -60,12 +60,13 @@ public sealed class PaymentTests(SystemFixture fixture)
     }
 
     [Fact]
-    public async Task APurchaseOrder_NeedsABillingName_ThenWaitsForApproval_ThenIsPaid()
+    public async Task APurchaseOrder_NeedsABillingName_ThenWaitsForApproval_ThenIsPaid_WhereTheAccountMayApprove()
     {
         using var tenant = await fixture.Admin.CreateTenantAsync();
         using var other = await fixture.Admin.CreateTenantAsync();
         var product = await TestCatalog.PutVoucherAsync(fixture.Admin);
         var purchaseOrder = new { type = "purchase_order", internalPoNumber = "PO-778", autoApprove = false };
+        await SetTermsAsync(fixture.Admin, tenant, """{"approvalPolicy":{"mode":"account"}}""");
         await ApiSession.ReadJsonAsync(await tenant.Http.PatchAsync(new Uri($"/api/v1/companies/{tenant.CompanyId}", UriKind.Relative),
             new StringContent("""{"billingName":null}""", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken), 200);
 
@@ -73,14 +74,13 @@ public sealed class PaymentTests(SystemFixture fixture)
         var noInternalNumber = await tenant.Http.PostAsJsonAsync("/api/v1/orders", Order(product, new { type = "purchase_order" }), TestContext.Current.CancellationToken);
         await SetBillingNameAsync(tenant, "Acme Finance Ltd");
         var pending = await PlaceAsync(tenant, Order(product, purchaseOrder));
-        var payBeforeApproval = await PostAsync(tenant, Id(pending), "payments", new { amount = "10.00", reference = "early" });
+        var payBeforeApproval = await PostPaymentAsync(fixture.Admin, Id(pending), "10.00", "early");
         var strangerApproves = await PostAsync(other, Id(pending), "approve");
         var approved = await StepAsync(tenant, Id(pending), "approve");
         var byOperator = await PlaceAsync(tenant, Order(product, purchaseOrder));
-        var operatorApproved = await ApiSession.ReadJsonAsync(await fixture.Admin.Http.PostAsJsonAsync(
-            $"/api/v1/admin/orders/{Id(byOperator)}/approve", new { }, TestContext.Current.CancellationToken), 200);
+        var operatorApproved = await ApiSession.ReadJsonAsync(await AdminPostAsync(fixture.Admin, Id(byOperator), "approve"), 200);
         var autoApproved = await PlaceAsync(tenant, Order(product, purchaseOrder with { autoApprove = true }));
-        var paid = await StepAsync(tenant, Id(approved), "payments", new { amount = "10.00", reference = "PO-778-pay" });
+        var paid = await PayAsync(fixture.Admin, Id(approved), "10.00", "PO-778-pay");
 
         await Problems.AssertAsync(noBillingName, 422, "billing_name_required", "billingName");
         await Problems.AssertAsync(noInternalNumber, 400, "validation_failed", "payment.internalPoNumber");

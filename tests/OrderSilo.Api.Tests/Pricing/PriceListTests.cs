@@ -29,6 +29,7 @@ public sealed class PriceListTests(SystemFixture fixture)
         using var tenant = await fixture.Admin.CreateTenantAsync();
         var product = await TestCatalog.PutVoucherAsync(fixture.Admin, denominations: [50m]);
         var child = (await ApiSession.ReadJsonAsync(await tenant.Http.PostAsJsonAsync("/api/v1/companies", new { name = "Child", country = "US" }, Cancel), 201))["id"]!.GetValue<string>();
+        await fixture.Admin.UncapCreditAsync(child);
         await PutListAsync(tenant.CompanyId, $$"""{"entries":[{"productId":"{{product}}","discountPercent":"10"}]}""");
 
         var inherited = await OrderTotalAsync(tenant, child, product);

@@ -64,7 +64,7 @@ public sealed class PaymentExpiryTests(ITestOutputHelper output)
             var payments = await Task.WhenAll(orders.Select(async (o, i) =>
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(i * 40), Cancel);
-                return await PostAsync(tenant, Id(o), "payments", new { amount = "10.00", reference = "race" });
+                return await PostPaymentAsync(admin, Id(o), "10.00", "race");
             }));
 
             for (var i = 0; i < orders.Length; i++)

@@ -27,8 +27,8 @@ public sealed class WebhookDeliveryTests(SystemFixture fixture)
         var onAccount = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => PlaceAsync(tenant, Order(product, new { type = "account" }))));
         // An invoice paid in two parts.
         var invoice = await PlaceAsync(tenant, Order(product, new { type = "invoice" }, quantity: 2));
-        await StepAsync(tenant, Id(invoice), "payments", new { amount = "5.00", reference = "wire-1" });
-        await StepAsync(tenant, Id(invoice), "payments", new { amount = "15.00", reference = "wire-2" });
+        await PayAsync(fixture.Admin, Id(invoice), "5.00", "wire-1");
+        await PayAsync(fixture.Admin, Id(invoice), "15.00", "wire-2");
         // A quote accepted as an invoice, then cancelled.
         var quote = await ApiSession.ReadJsonAsync(await tenant.Http.PostAsJsonAsync("/api/v1/quotes", Quote(product), Cancel), 201);
         await StepAsync(tenant, Id(quote), "accept", new { autoPay = false });

@@ -92,4 +92,35 @@ public sealed class CreditRulesTests
 
         Assert.Equal((ErrorCodes.ValidationFailed, "creditLimit"), (refused.Error?.Code, refused.Error?.Field));
     }
+
+    [Fact]
+    public void RemovingAndSettingALimitAgain_ForgetsPendingReservations_SoReleasingOneNeverTakesTheCountBelowZero()
+    {
+        var held = CreditRules.Reserve(Capped(100m), "ord_open", 30m, "USD").Value!.State;
+
+        var removed = CreditRules.SetLimit(held, null).Value!;
+        var capped = CreditRules.SetLimit(removed, 100m).Value!;
+        var released = CreditRules.Release(capped, "ord_open");
+
+        Assert.Empty(removed.Pending);
+        Assert.Equal((0m, 100.00m), (released.CreditUsed, released.Company!.AvailableCredit));
+    }
+
+    [Theory]
+    [InlineData(null, null, null)]
+    [InlineData("30", null, "30")]
+    [InlineData(null, "40", "40")]
+    [InlineData("30", "40", "30")]
+    [InlineData("50", "40", "40")]
+    public void Tightest_IsTheSmallerOfWhatTheCompanyAndItsParentHaveLeft(string? own, string? parent, string? expected)
+    {
+        static Company With(string? available) => Uncapped.Company! with
+        {
+            AvailableCredit = available is null ? null : decimal.Parse(available, System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        var tightest = CreditRules.Tightest(With(own), With(parent));
+
+        Assert.Equal(With(expected).AvailableCredit, tightest);
+    }
 }

@@ -17,12 +17,12 @@ public sealed class OrderDeadlineTests(ClusterFixture fixture) : IDisposable
         var order = Grains.GetGrain<IOrderGrain>(placed.Order!.OrderId);
 
         TestClock.Instance.Advance(TimeSpan.FromDays(29));
-        var partly = await order.RecordPayment(tenant.AccountId, "part-1", 10m);
+        var partly = await order.RecordPayment(TestTenant.Operator, "part-1", 10m, PaymentMethods.Wire);
         var creditWhileOpen = (await company.GetAny())!.AvailableCredit;
         TestClock.Instance.Advance(TimeSpan.FromDays(2));
         var overdue = await order.Get(tenant.AccountId);
         var again = await order.Get(tenant.AccountId);
-        var latePayment = await order.RecordPayment(tenant.AccountId, "part-2", 5m);
+        var latePayment = await order.RecordPayment(TestTenant.Operator, "part-2", 5m, PaymentMethods.Wire);
 
         Assert.Equal(OrderStatuses.AwaitingPayment, placed.Order.Status);
         Assert.Equal(10.00m, partly.Value!.AmountPaid);
@@ -42,9 +42,9 @@ public sealed class OrderDeadlineTests(ClusterFixture fixture) : IDisposable
         var early = (await tenant.PoNumber(Grains, "INV-EARLY").Place(tenant.Order("INV-EARLY", 1, PaymentTypes.Invoice))).Order!;
 
         TestClock.Instance.Advance(late.PaymentDueAt!.Value - TestClock.Instance.GetUtcNow() - TimeSpan.FromSeconds(30));
-        var inTime = await Grains.GetGrain<IOrderGrain>(early.OrderId).RecordPayment(tenant.AccountId, "pay", early.Totals.AmountTotal);
+        var inTime = await Grains.GetGrain<IOrderGrain>(early.OrderId).RecordPayment(TestTenant.Operator, "pay", early.Totals.AmountTotal, PaymentMethods.Wire);
         TestClock.Instance.Advance(TimeSpan.FromSeconds(30));
-        var atDue = await Grains.GetGrain<IOrderGrain>(late.OrderId).RecordPayment(tenant.AccountId, "pay", late.Totals.AmountTotal);
+        var atDue = await Grains.GetGrain<IOrderGrain>(late.OrderId).RecordPayment(TestTenant.Operator, "pay", late.Totals.AmountTotal, PaymentMethods.Wire);
 
         Assert.Equal(OrderStatuses.Completed, inTime.Value!.Status);
         Assert.Equal("invalid_state", atDue.Error!.Code);
@@ -59,7 +59,7 @@ public sealed class OrderDeadlineTests(ClusterFixture fixture) : IDisposable
         var quote = (await tenant.PoNumber(Grains, "Q-1").Place(command)).Order!;
 
         TestClock.Instance.Advance(TimeSpan.FromDays(8));
-        var accepted = await Grains.GetGrain<IOrderGrain>(quote.OrderId).Accept(tenant.AccountId, autoPay: false);
+        var accepted = await Grains.GetGrain<IOrderGrain>(quote.OrderId).Accept(tenant.Actor, autoPay: false);
         var stored = await Grains.GetGrain<IOrderGrain>(quote.OrderId).Get(tenant.AccountId);
 
         Assert.Equal(OrderStatuses.Quote, quote.Status);
@@ -73,7 +73,7 @@ public sealed class OrderDeadlineTests(ClusterFixture fixture) : IDisposable
     {
         var tenant = await TestTenant.CreateAsync(Grains);
         var company = Grains.GetGrain<ICompanyGrain>(tenant.Company.Id);
-        Assert.Null((await company.SetCreditTerms(new CreditTerms(limit is not null, limit, days))).Error);
+        Assert.Null((await company.SetTerms(TestTenant.Operator, new CompanyTerms(limit is not null, limit, days))).Error);
         return (tenant, company);
     }
 }

@@ -6,10 +6,19 @@ using OrderSilo.Grains.Tests.Catalog;
 
 namespace OrderSilo.Grains.Tests.Cluster;
 
-/// <summary>A fresh account with a company and a voucher product of its own, created through the grains.</summary>
+/// <summary>
+/// A fresh account with a company and a voucher product of its own, created through the grains; the operator has
+/// made the company's credit uncapped, so orders on account and invoices are not refused for credit.
+/// </summary>
 internal sealed record TestTenant(string AccountId, Company Company, Product Product)
 {
     public const decimal Denomination = 25m;
+
+    /// <summary>The seller's API client, as the admin paths name it.</summary>
+    public static readonly Actor Operator = Actor.Operator("cli_test_operator");
+
+    /// <summary>The tenant's API client.</summary>
+    public Actor Actor => Actor.Tenant("cli_test_" + AccountId, AccountId);
 
     public static async Task<TestTenant> CreateAsync(IGrainFactory grains)
     {
@@ -32,7 +41,9 @@ internal sealed record TestTenant(string AccountId, Company Company, Product Pro
             CreatedAt = DateTimeOffset.UtcNow,
         });
         Assert.Null(created.Error);
-        return created.Value!;
+        var uncapped = await grains.GetGrain<ICompanyGrain>(id).SetTerms(Operator, new CompanyTerms(SetsCreditLimit: true, null, null));
+        Assert.Null(uncapped.Error);
+        return uncapped.Value!;
     }
 
     public static async Task<Product> PutProductAsync(IGrainFactory grains, Product product)

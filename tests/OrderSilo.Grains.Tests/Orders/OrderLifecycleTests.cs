@@ -112,11 +112,11 @@ public sealed class OrderLifecycleTests
     {
         var order = Order(AwaitingPayment);
 
-        var first = OrderLifecycle.RecordPayment(order, "r1", 4m, Now).Value!;
-        var again = OrderLifecycle.RecordPayment(first, "r1", 4m, Now).Value!;
-        var conflict = OrderLifecycle.RecordPayment(first, "r1", 5m, Now);
-        var over = OrderLifecycle.RecordPayment(first, "r2", 6.01m, Now);
-        var rest = OrderLifecycle.RecordPayment(first, "r2", 6m, Now).Value!;
+        var first = OrderLifecycle.RecordPayment(order, new OrderPayment("r1", 4m, Now)).Value!;
+        var again = OrderLifecycle.RecordPayment(first, new OrderPayment("r1", 4m, Now)).Value!;
+        var conflict = OrderLifecycle.RecordPayment(first, new OrderPayment("r1", 5m, Now));
+        var over = OrderLifecycle.RecordPayment(first, new OrderPayment("r2", 6.01m, Now));
+        var rest = OrderLifecycle.RecordPayment(first, new OrderPayment("r2", 6m, Now)).Value!;
 
         Assert.Equal(4.00m, first.AmountPaid);
         Assert.Same(first, again);
@@ -128,7 +128,7 @@ public sealed class OrderLifecycleTests
 
     [Fact]
     public void RecordPayment_OnACancelledOrder_IsInvalidState() =>
-        Assert.Equal("invalid_state", OrderLifecycle.RecordPayment(Order(Cancelled), "r1", 1m, Now).Error!.Code);
+        Assert.Equal("invalid_state", OrderLifecycle.RecordPayment(Order(Cancelled), new OrderPayment("r1", 1m, Now)).Error!.Code);
 
     [Fact]
     public void Deadline_IsTheQuotesEnd_ThePaymentTerm_OrTheDelivery()
