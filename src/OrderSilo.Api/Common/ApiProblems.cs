@@ -36,7 +36,6 @@ public static class ApiProblems
         [ErrorCodes.NotFree] = (422, "The order's total is not zero."),
         [ErrorCodes.BillingNameRequired] = (422, "The company needs a billing name."),
         [ErrorCodes.Overpayment] = (422, "More than the order owes."),
-        [ErrorCodes.InsufficientBalance] = (422, "The prepaid balance is too low."),
         [ErrorCodes.BatchNotPlaced] = (424, "Not placed: another record of the atomic batch was refused."),
         [ErrorCodes.PromotionUnavailable] = (422, "A coupon cannot be used."),
         [ErrorCodes.LimitExceeded] = (422, "The account has as many as it may."),

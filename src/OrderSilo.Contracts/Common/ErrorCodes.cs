@@ -43,8 +43,6 @@ public static class ErrorCodes
     public const string Overpayment = "overpayment";
     /// <summary>The account already has as many of this resource as it may (such as webhook endpoints).</summary>
     public const string LimitExceeded = "limit_exceeded";
-    /// <summary>A prepaid balance too small for the order.</summary>
-    public const string InsufficientBalance = "insufficient_balance";
     /// <summary>A coupon that cannot be used: unknown, disabled, not started, expired, used up, wrong currency, not applicable.</summary>
     public const string PromotionUnavailable = "promotion_unavailable";
 }
