@@ -16,7 +16,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         ConnectionString = await PostgresServer.CreateDatabaseAsync("grains");
-        Cluster = await TestClusters.StartAsync<TestClockConfigurator>(ConnectionString);
+        Cluster = await TestClusters.StartAsync<SharedClusterConfigurator>(ConnectionString);
     }
 
     /// <summary>Stops <paramref name="silo"/> gracefully; the client then uses the remaining gateways only.</summary>

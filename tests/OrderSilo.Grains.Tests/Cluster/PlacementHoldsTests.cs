@@ -15,36 +15,26 @@ public sealed class PlacementHoldsTests(ClusterFixture fixture)
 {
     private IGrainFactory Grains => fixture.Client;
 
-    [Fact]
-    public async Task ADuplicateActivationThatLosesTheFirstWrite_KeepsTheReservationTheWriterFoundHeld()
+    /// <param name="writerReservedItself">
+    /// False: the writer found this call's reservation made and made none (it is the order's, and stays). True: the
+    /// writer reserved and confirmed its own before this call looked, so this call's is a second one and goes back.
+    /// </param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ADuplicateActivationThatLosesTheFirstWrite_LeavesTheOrderExactlyOneReservation(bool writerReservedItself)
     {
         var (tenant, company) = await TenantWithLimitAsync(100m);
         var placed = (await tenant.PoNumber(Grains, "DUP-A").Place(tenant.Order("DUP-A"))).Order!;
         var orderId = Ids.NewOrderId(DateTimeOffset.UtcNow);
         var command = tenant.Order("DUP-B");
-        // The writer found this call's reservation already made, so it made none itself.
         var written = await AnotherActivation.CopyAsync(fixture.Cluster, placed.OrderId, orderId, command.PoNumber);
-        await AnotherActivation.WriteAsync(fixture.Cluster, orderId, written with { CreditReservedAt = [] });
-        var priced = (await PlacementPricer.PriceAsync(Grains, tenant.AccountId, command)).Value!;
-
-        var loser = await Grains.GetGrain<IOrderGrain>(orderId).Place(new OrderPlacement(orderId, tenant.AccountId, command, priced));
-
-        Assert.True(loser.Replayed);
-        Assert.Equal(100m - 2 * placed.Totals.AmountTotal, (await company.GetAny())!.AvailableCredit);
-    }
-
-    [Fact]
-    public async Task ADuplicateActivationThatLosesTheFirstWrite_GivesBackASecondReservationOfItsOwn()
-    {
-        var (tenant, company) = await TenantWithLimitAsync(100m);
-        var placed = (await tenant.PoNumber(Grains, "DUP-C").Place(tenant.Order("DUP-C"))).Order!;
-        var orderId = Ids.NewOrderId(DateTimeOffset.UtcNow);
-        var command = tenant.Order("DUP-D");
-        // The writer reserved the credit itself and confirmed it before this call looked: this call reserves again.
-        var written = await AnotherActivation.CopyAsync(fixture.Cluster, placed.OrderId, orderId, command.PoNumber);
-        await company.ReserveCredit(tenant.AccountId, orderId, placed.Totals.AmountTotal, "USD");
-        await company.ConfirmCredit(orderId);
-        await AnotherActivation.WriteAsync(fixture.Cluster, orderId, written with { CreditReservedAt = [tenant.Company.Id] });
+        if (writerReservedItself)
+        {
+            await company.ReserveCredit(tenant.AccountId, orderId, placed.Totals.AmountTotal, "USD");
+            await company.ConfirmCredit(orderId);
+        }
+        await AnotherActivation.WriteAsync(fixture.Cluster, orderId, written with { CreditReservedAt = writerReservedItself ? [tenant.Company.Id] : [] });
         var priced = (await PlacementPricer.PriceAsync(Grains, tenant.AccountId, command)).Value!;
 
         var loser = await Grains.GetGrain<IOrderGrain>(orderId).Place(new OrderPlacement(orderId, tenant.AccountId, command, priced));
@@ -90,6 +80,43 @@ public sealed class PlacementHoldsTests(ClusterFixture fixture)
         Assert.Equal(0m, (await company.GetAny())!.AvailableCredit);
         Assert.Equal([claimedOrderId], (await OrderLedger.OrdersByPoNumberAsync(fixture.ConnectionString, tenant.AccountId))[command.PoNumber]);
         Assert.NotNull(await tenant.PoNumber(Grains, command.PoNumber).GetOrder());
+    }
+
+    [Fact]
+    public async Task AnAcceptWhoseWriteLandedButWhoseAnswerWasLost_KeepsTheInvoicesCredit()
+    {
+        var (tenant, company) = await TenantWithLimitAsync(100m);
+        var quote = (await tenant.PoNumber(Grains, "ACCEPT-LOST").Place(tenant.Order("ACCEPT-LOST") with { Quote = true })).Order!;
+        var order = Grains.GetGrain<IOrderGrain>(quote.OrderId);
+        LostAnswerStorage.LoseTheAnswerOfTheNextWrite(quote.OrderId);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => order.Accept(tenant.Actor, autoPay: false));
+
+        var stored = await order.Get(tenant.AccountId);
+        Assert.Equal(OrderStatuses.AwaitingPayment, stored!.Status);
+        Assert.Equal(100m - stored.Totals.AmountTotal, (await company.GetAny())!.AvailableCredit);
+    }
+
+    [Fact]
+    public async Task AnAcceptWhoseWriteFailed_GivesTheReservationBack_AndTheQuoteCanBeAcceptedAgain()
+    {
+        var (tenant, company) = await TenantWithLimitAsync(100m);
+        var quote = (await tenant.PoNumber(Grains, "ACCEPT-FAILED").Place(tenant.Order("ACCEPT-FAILED") with { Quote = true })).Order!;
+        var order = Grains.GetGrain<IOrderGrain>(quote.OrderId);
+        // A row of another order under the same poNumber makes the accept's write fail: it does not land.
+        await Sql.ExecuteAsync(fixture.ConnectionString, "update orders set po_number = po_number || '-moved' where order_id = $1", quote.OrderId);
+        await Sql.ExecuteAsync(fixture.ConnectionString,
+            "insert into orders (order_id, account_id, po_number, created_at, updated_at, version, doc) values ($1, $2, $3, now(), now(), 1, '{}')",
+            "ord_blocker_" + tenant.AccountId, tenant.AccountId, "ACCEPT-FAILED");
+
+        await Assert.ThrowsAnyAsync<Exception>(() => order.Accept(tenant.Actor, autoPay: false));
+        var creditAfterFailure = (await company.GetAny())!.AvailableCredit;
+        await Sql.ExecuteAsync(fixture.ConnectionString, "delete from orders where order_id = $1", "ord_blocker_" + tenant.AccountId);
+        var accepted = await order.Accept(tenant.Actor, autoPay: false);
+
+        Assert.Equal(100m, creditAfterFailure);
+        Assert.Equal(OrderStatuses.AwaitingPayment, accepted.Value!.Status);
+        Assert.Equal(100m - quote.Totals.AmountTotal, (await company.GetAny())!.AvailableCredit);
     }
 
     [Fact]

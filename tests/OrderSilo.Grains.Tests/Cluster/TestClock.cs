@@ -21,9 +21,15 @@ public sealed class TestClock : TimeProvider
     public void Reset() => Interlocked.Exchange(ref _offsetTicks, 0);
 }
 
-/// <summary>Registers <see cref="TestClock.Instance"/> as the order lifecycle's clock.</summary>
-public sealed class TestClockConfigurator : ISiloConfigurator
+/// <summary>
+/// The shared cluster's silos: <see cref="TestClock.Instance"/> as the order lifecycle's clock, and the order
+/// storage behind <see cref="LostAnswerStorage"/>.
+/// </summary>
+public sealed class SharedClusterConfigurator : ISiloConfigurator
 {
-    public void Configure(ISiloBuilder siloBuilder) =>
+    public void Configure(ISiloBuilder siloBuilder)
+    {
         siloBuilder.Services.AddKeyedSingleton<TimeProvider>(LifecycleOptions.ClockKey, TestClock.Instance);
+        LostAnswerStorage.Install(siloBuilder.Services);
+    }
 }
