@@ -96,6 +96,7 @@ try
     app.MapToken();
     app.MapAdminAccounts();
     app.MapCompanies();
+    app.MapBalances();
     app.MapCatalog();
     app.MapPriceLists();
     app.MapOrders();

@@ -26,6 +26,9 @@ public static class OrderLifecycleEndpoints
     /// </summary>
     public sealed record PaymentBody(decimal? Amount, string? Reference, string? Method);
 
+    /// <summary>Money to give back: an amount in the order's currency, up to what was paid and not refunded, and why.</summary>
+    public sealed record RefundBody(decimal? Amount, string? Reason);
+
     public static IEndpointRouteBuilder MapOrderLifecycle(this IEndpointRouteBuilder routes)
     {
         var orders = routes.MapGroup("/api/v1/orders").WithTags("Orders").RequireAuthorization(AuthSetup.TenantPolicy);
@@ -38,6 +41,8 @@ public static class OrderLifecycleEndpoints
         admin.MapPost("/{orderId}/approve", ApproveAsOperator).WithSummary("Approve a purchase order (the operator)");
         admin.MapPost("/{orderId}/cancel", CancelAsOperator).WithSummary("Cancel an order (the operator)");
         admin.MapPost("/{orderId}/payments", RecordPayment).WithSummary("Record money received (wire, check, cash, other); full payment completes the order")
+            .RetriesOnClusterFailure();
+        admin.MapPost("/{orderId}/refunds", Refund).WithSummary("Give money back: card money through the gateway, balance money to the balance, other money recorded")
             .RetriesOnClusterFailure();
         return routes;
     }
@@ -82,6 +87,25 @@ public static class OrderLifecycleEndpoints
         if (errors.Any)
             return ApiProblems.Validation(errors.ToDictionary());
         return await ApplyAsync(orderId, order => order.RecordPayment(user.AsOperator(), body!.Reference!, body.Amount!.Value, body.Method!), cluster);
+    }
+
+    /// <summary>
+    /// The refund id is made once per request, so that the retry filter asks the grain again under the same id
+    /// (once per refund id there) rather than refunding twice.
+    /// </summary>
+    private static async Task<Results<Created<OrderRefund>, ProblemHttpResult>> Refund(string orderId, RefundBody? body, ClaimsPrincipal user,
+        HttpContext http, IClusterClient cluster)
+    {
+        var errors = new ValidationErrors();
+        errors.Required("amount", body?.Amount);
+        errors.MaxLength("reason", body?.Reason, 200);
+        if (errors.Any)
+            return ApiProblems.Validation(errors.ToDictionary());
+        var refundId = (string)(http.Items["refundId"] ??= Ids.NewRefundId());
+        var refunded = await ApplyAsync(orderId, order => order.Refund(user.AsOperator(), refundId, body!.Amount!.Value, body.Reason), cluster);
+        if (refunded.Result is not Ok<Order> { Value: { } order })
+            return (ProblemHttpResult)refunded.Result;
+        return TypedResults.Created($"/api/v1/orders/{orderId}", order.Refunds.Single(r => r.RefundId == refundId));
     }
 
     /// <summary>Another account's order is not found whatever the body says: the body is judged only for the owner's orders.</summary>

@@ -50,4 +50,9 @@ public sealed record Company
     [Id(18)] public SavedCard? SavedCard { get; init; }
     /// <summary>Who approves the company's purchase orders; null on a child company: its parent's policy applies.</summary>
     [Id(19)] public ApprovalPolicy? ApprovalPolicy { get; init; }
+    /// <summary>
+    /// The prepaid balance orders with <c>payment.type: "balance"</c> draw from, in the company's currency: what the
+    /// operator's top-ups added less what orders used (the last of its balance transactions).
+    /// </summary>
+    [Id(20)] public decimal Balance { get; init; }
 }

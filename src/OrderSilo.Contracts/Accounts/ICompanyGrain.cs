@@ -74,4 +74,41 @@ public interface ICompanyGrain : IGrainWithStringKey
     /// </summary>
     [Alias("ChargeCard")]
     Task<Outcome<string>> ChargeCard(string accountId, string idempotencyKey, decimal amount, string currency);
+
+    /// <summary>
+    /// Adds money the seller received to the prepaid balance, once per <paramref name="reference"/>: the operator
+    /// only (else <c>forbidden</c>); the same reference again answers its top-up, with another amount <c>conflict</c>.
+    /// </summary>
+    [Alias("TopUp")]
+    Task<Outcome<BalanceTransaction>> TopUp(Actor actor, string reference, decimal amount);
+
+    /// <summary>
+    /// Pays an order of <paramref name="accountId"/> from the prepaid balance, once per order id; refused with
+    /// <c>insufficient_balance</c> when the balance is lower (nothing is drawn), <c>currency_mismatch</c> in another currency.
+    /// </summary>
+    [Alias("PayFromBalance")]
+    Task<Outcome<BalanceTransaction>> PayFromBalance(string accountId, string orderId, decimal amount, string currency);
+
+    /// <summary>
+    /// Gives an order's balance money back under <paramref name="key"/> (once per key), at most what the order drew
+    /// (all of it when <paramref name="amount"/> is null): the movement, or null when the order never drew from the balance.
+    /// </summary>
+    [Alias("ReturnToBalance")]
+    Task<BalanceTransaction?> ReturnToBalance(string orderId, string key, string kind, decimal? amount, string? reference, string actor);
+
+    /// <summary>
+    /// Gives card money back through the payment gateway, once per <paramref name="refundKey"/>: what the charge made
+    /// under <paramref name="chargeKey"/> (an order id) took, or <paramref name="amount"/> of it. The gateway's refund
+    /// id, or <c>refund_failed</c>; throws <see cref="TimeoutException"/> when the gateway does not answer (retry).
+    /// A null <paramref name="currency"/> is the company's.
+    /// </summary>
+    [Alias("RefundCard")]
+    Task<Outcome<string>> RefundCard(string refundKey, string chargeKey, decimal? amount, string? currency);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> balance movements, newest first, before sequence <paramref name="before"/>
+    /// when given; null when there is no such company in <paramref name="accountId"/> (any account when null).
+    /// </summary>
+    [Alias("BalanceTransactions")]
+    Task<System.Collections.Immutable.ImmutableArray<BalanceTransaction>?> BalanceTransactions(string? accountId, long? before, int limit);
 }

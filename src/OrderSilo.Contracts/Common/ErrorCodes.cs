@@ -39,6 +39,12 @@ public static class ErrorCodes
     public const string NotFree = "not_free";
     /// <summary>A purchase order for a company without a billing name.</summary>
     public const string BillingNameRequired = "billing_name_required";
+    /// <summary>An order paid from the prepaid balance that is larger than the balance.</summary>
+    public const string InsufficientBalance = "insufficient_balance";
+    /// <summary>The payment gateway refused to give card money back.</summary>
+    public const string RefundFailed = "refund_failed";
+    /// <summary>A refund larger than what was paid and not yet refunded.</summary>
+    public const string RefundTooLarge = "refund_exceeds_paid";
     /// <summary>A payment larger than what the order still owes.</summary>
     public const string Overpayment = "overpayment";
     /// <summary>The account already has as many of this resource as it may (such as webhook endpoints).</summary>

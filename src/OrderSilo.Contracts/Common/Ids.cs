@@ -22,6 +22,9 @@ public static class Ids
     /// <summary>A new webhook endpoint id.</summary>
     public static string NewWebhookId() => "whk_" + Random(20);
 
+    /// <summary>A new refund id.</summary>
+    public static string NewRefundId() => "re_" + Random(20);
+
     /// <summary>A new API client id.</summary>
     public static string NewClientId() => "cli_" + Random(20);
 

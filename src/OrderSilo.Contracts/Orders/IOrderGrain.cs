@@ -48,4 +48,12 @@ public interface IOrderGrain : IGrainWithStringKey
     /// </summary>
     [Alias("RecordPayment")]
     Task<Outcome<Order>> RecordPayment(Actor actor, string reference, decimal amount, string method);
+
+    /// <summary>
+    /// Gives back money paid for the order (the operator only, else <c>forbidden</c>), once per
+    /// <paramref name="refundId"/>: card money through the payment gateway, balance money to the prepaid balance,
+    /// other money recorded as paid back by the seller; never more than was paid and not yet refunded.
+    /// </summary>
+    [Alias("Refund")]
+    Task<Outcome<Order>> Refund(Actor actor, string refundId, decimal amount, string? reason);
 }

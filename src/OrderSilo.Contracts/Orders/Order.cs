@@ -70,4 +70,8 @@ public sealed record Order
     [Id(30)] public ImmutableArray<OrderTransition> History { get; init; } = [];
     /// <summary>The payment gateway's charge id of a card payment.</summary>
     [Id(31)] public string? ChargeId { get; init; }
+    /// <summary>Money given back, oldest first: by the operator, or at once when a paid order was cancelled.</summary>
+    [Id(32)] public ImmutableArray<OrderRefund> Refunds { get; init; } = [];
+    /// <summary>The sum of <see cref="Refunds"/>; never more than <see cref="AmountPaid"/>.</summary>
+    [Id(33)] public decimal AmountRefunded { get; init; }
 }

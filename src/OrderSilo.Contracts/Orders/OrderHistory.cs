@@ -30,3 +30,35 @@ public sealed record OrderPayment(
     [property: Id(2)] DateTimeOffset ReceivedAt,
     [property: Id(3)] string Method = PaymentMethods.Other,
     [property: Id(4)] string? RecordedBy = null);
+
+/// <summary>Money given back for an order (<c>POST /admin/orders/{id}/refunds</c>, or a paid order cancelled).</summary>
+/// <param name="RefundId">The id, <c>re_…</c>; the payment gateway's idempotency key for card money.</param>
+/// <param name="Amount">The amount, in the order's currency.</param>
+/// <param name="Method">How it goes back: <c>card</c> (through the gateway), <c>balance</c> (to the prepaid balance),
+/// or the method the money came by (<c>wire</c>, <c>check</c>, <c>cash</c>, <c>other</c>: the seller pays it back
+/// and this records it).</param>
+/// <param name="Status"><c>pending</c> until the gateway or the balance has it, then <c>succeeded</c> (or <c>failed</c>, when the gateway refused it; it then counts no more); <c>recorded</c> for money the seller pays back itself.</param>
+/// <param name="CreatedAt">When it was asked for.</param>
+/// <param name="Reason">Why.</param>
+/// <param name="Actor">Who asked: the operator's client id, or <c>system</c> for the refund of a cancelled order.</param>
+/// <param name="GatewayRefundId">The gateway's id of a card refund, once it succeeded.</param>
+[GenerateSerializer, Immutable, Alias("OrderSilo.OrderRefund")]
+public sealed record OrderRefund(
+    [property: Id(0)] string RefundId,
+    [property: Id(1)] decimal Amount,
+    [property: Id(2)] string Method,
+    [property: Id(3)] string Status,
+    [property: Id(4)] DateTimeOffset CreatedAt,
+    [property: Id(5)] string? Reason,
+    [property: Id(6)] string Actor,
+    [property: Id(7)] string? GatewayRefundId = null)
+{
+    /// <summary>Waiting for the gateway or the balance to have the money back.</summary>
+    public const string Pending = "pending";
+    /// <summary>The gateway or the balance has it.</summary>
+    public const string Succeeded = "succeeded";
+    /// <summary>Money the seller pays back itself, recorded.</summary>
+    public const string Recorded = "recorded";
+    /// <summary>The gateway refused it.</summary>
+    public const string Failed = "failed";
+}

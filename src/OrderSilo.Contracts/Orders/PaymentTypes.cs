@@ -11,9 +11,11 @@ public static class PaymentTypes
     public const string Invoice = "invoice";
     /// <summary>A purchase order with the buyer's internal number, approved, then invoiced.</summary>
     public const string PurchaseOrder = "purchase_order";
+    /// <summary>Paid from the company's prepaid balance, which never goes below zero.</summary>
+    public const string Balance = "balance";
     /// <summary>Nothing to pay: allowed only when the total is zero.</summary>
     public const string Free = "free";
 
     /// <summary>Every payment type of the contract.</summary>
-    public static readonly IReadOnlyList<string> All = [Account, Card, Invoice, PurchaseOrder, Free];
+    public static readonly IReadOnlyList<string> All = [Account, Card, Invoice, PurchaseOrder, Balance, Free];
 }

@@ -13,12 +13,14 @@ namespace OrderSilo.Grains.Accounts;
 /// per order: safe because every method checks and changes the state within one synchronous turn (so available
 /// credit is never overdrawn, however calls interleave) and awaits only to persist, and all writes go through
 /// <see cref="PersistAsync"/>, which coalesces the changes made while a write is under way into the next write.
+/// The prepaid balance is in CompanyGrain.Balance.cs.
 /// </summary>
 [GrainType("company")]
 [Reentrant]
-internal sealed class CompanyGrain(
+internal sealed partial class CompanyGrain(
     [PersistentState("company", StorageNames.Accounts)] IPersistentState<CompanyState> state,
     IGrainFactory grains,
+    BalanceLedger ledger,
     IPaymentGateway gateway,
     Microsoft.Extensions.Options.IOptions<PaymentGatewayOptions> gatewayOptions,
     TimeProvider clock) : Grain, ICompanyGrain
@@ -137,6 +139,16 @@ internal sealed class CompanyGrain(
             : Outcome<string>.Fail(ErrorCodes.CardDeclined, $"The saved card of company '{company.Id}' was declined: {charged.DeclineReason}");
     }
 
+    public async Task<Outcome<string>> RefundCard(string refundKey, string chargeKey, decimal? amount, string? currency)
+    {
+        using var timeout = new CancellationTokenSource(gatewayOptions.Value.Timeout);
+        var inCurrency = currency ?? state.State.Company?.Currency ?? "";
+        var refunded = await gateway.RefundAsync(new RefundRequest(refundKey, chargeKey, amount, inCurrency), timeout.Token);
+        return refunded.Succeeded
+            ? Outcome<string>.Ok(refunded.RefundId!)
+            : Outcome<string>.Fail(ErrorCodes.RefundFailed, $"The payment gateway refused refund '{refundKey}': {refunded.FailureReason}");
+    }
+
     [ReadOnly]
     public async Task<Company?> GetAny() => state.State.Company is { } company ? await ViewAsync(company) : null;
 
@@ -150,6 +162,7 @@ internal sealed class CompanyGrain(
     /// </summary>
     private async Task<Company> ViewAsync(Company company)
     {
+        company = company with { Balance = await Book.BalanceAsync(company.Currency) };
         if (company.ParentCompanyId is not { } parentId || await grains.GetGrain<ICompanyGrain>(parentId).GetAny() is not { } parent)
             return company with { ApprovalPolicy = company.ApprovalPolicy ?? ApprovalPolicy.Default };
         return company with

@@ -59,6 +59,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddOptions<WebhookOptions>().ValidateOnStart();
         silo.Services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidation>();
         silo.Services.AddSingleton<WebhookDeliveryStore>();
+        silo.Services.AddSingleton<Accounts.BalanceLedger>();
         silo.Services.AddSingleton<WebhookSender>();
         silo.Services.AddHostedService<WebhookDispatcher>();
         silo.Services.AddPlacementDirector<SiloPinnedPlacement, SiloPinnedPlacementDirector>();

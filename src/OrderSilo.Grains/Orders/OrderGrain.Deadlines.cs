@@ -1,3 +1,4 @@
+using OrderSilo.Contracts.Accounts;
 using OrderSilo.Contracts.Common;
 using OrderSilo.Contracts.Orders;
 
@@ -48,11 +49,19 @@ internal sealed partial class OrderGrain
             : OrderLifecycle.Fulfilled(order, VoucherIssuer.Issue(priced, now), now);
     }
 
+    /// <summary>Finishes what the last transitions gave back: credit, promotion uses and refunds.</summary>
+    private async Task SettleAsync()
+    {
+        await SettleCreditAsync();
+        await SettleRefundsAsync();
+    }
+
     /// <summary>
     /// Tells the company about credit the last transition gave back (and the promotions about uses a cancelled or
-    /// expired order gives back), then records that they were told. Both releases are idempotent.
+    /// expired order gives back), then records that they were told. Both releases are idempotent. A quote that
+    /// ended also voids any charge an accept with autoPay made whose order was never written (nothing, if none was).
     /// </summary>
-    private async Task SettleAsync()
+    private async Task SettleCreditAsync()
     {
         if (!State.State.Unsettled)
             return;
@@ -60,7 +69,52 @@ internal sealed partial class OrderGrain
         await Company(order).ReleaseCredit(order.OrderId);
         if (order.Status is OrderStatuses.Cancelled or OrderStatuses.Expired)
             await Promotions.PromotionHolds.ReleaseAsync(grains, order);
+        if (order.PaymentType is null && order.Status is OrderStatuses.Cancelled or OrderStatuses.Expired)
+            await Company(order).RefundCard(RefundRules.VoidRefundId(order.OrderId), order.OrderId, null, order.Currency);
         await State.WriteAsync(State.State with { Unsettled = false });
+    }
+
+    /// <summary>
+    /// Gives back the money of each pending refund, card money through the gateway and balance money to the company's
+    /// balance, both once per refund id, then records it as succeeded. A gateway that does not answer leaves the
+    /// refund pending for the next activation or reminder tick.
+    /// </summary>
+    private async Task SettleRefundsAsync()
+    {
+        var order = State.State.Order!;
+        if (!RefundRules.HasPending(order))
+            return;
+        foreach (var refund in order.Refunds.Where(r => r.Status == OrderRefund.Pending))
+        {
+            var settled = await GiveBackAsync(order, refund);
+            if (settled is null)
+                break;
+            order = settled;
+        }
+        if (order != State.State.Order)
+            await State.WriteAsync(State.State with { Order = order });
+    }
+
+    private async Task<Order?> GiveBackAsync(Order order, OrderRefund refund)
+    {
+        var now = clock.GetUtcNow();
+        if (refund.Method == RefundRules.Balance)
+        {
+            var kind = refund.Actor == Actor.System.Name ? BalanceMovementKinds.OrderReturned : BalanceMovementKinds.Refund;
+            await Company(order).ReturnToBalance(order.OrderId, "refund:" + refund.RefundId, kind, refund.Amount, refund.RefundId, refund.Actor);
+            return RefundRules.Settled(order, refund.RefundId, null, now);
+        }
+        try
+        {
+            var refunded = await Company(order).RefundCard(refund.RefundId, order.OrderId, refund.Amount, order.Currency);
+            return refunded.Failed
+                ? RefundRules.Failed(order, refund.RefundId, refunded.Error!.Detail, now)
+                : RefundRules.Settled(order, refund.RefundId, refunded.Value, now);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -87,12 +141,12 @@ internal sealed partial class OrderGrain
     private DateTimeOffset? DueOf(OrderState state)
     {
         var deadline = OrderLifecycle.Deadline(state.Order!, state.FulfilAt);
-        if (!state.Unsettled)
+        if (!state.Unsettled && !RefundRules.HasPending(state.Order!))
             return deadline;
         var settleBy = clock.GetUtcNow() + options.Value.ReminderPeriod;
         return deadline is { } d && d < settleBy ? d : settleBy;
     }
 
     private static bool HasTimedWork(OrderState state) =>
-        state.Unsettled || OrderLifecycle.Deadline(state.Order!, state.FulfilAt) is not null;
+        state.Unsettled || RefundRules.HasPending(state.Order!) || OrderLifecycle.Deadline(state.Order!, state.FulfilAt) is not null;
 }

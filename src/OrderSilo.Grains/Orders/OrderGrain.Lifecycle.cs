@@ -36,7 +36,7 @@ internal sealed partial class OrderGrain
                 return Outcome<Order>.Fail(charged.Error! with { Field = "autoPay" });
             var paid = OrderLifecycle.Paid(order with { PaymentType = paymentType, ChargeId = charged.Value }, "accepted", now,
                 OrderRules.IsDelayed(priced) ? null : VoucherIssuer.Issue(priced, now), "autoPay: the saved card was charged");
-            return Outcome<Order>.Ok(await CommitAsync(paid, actor));
+            return Outcome<Order>.Ok(await CommitChargedAsync(paid, actor));
         }
 
         if (PlacementPricer.SavedCardOnly(priced) is { } line)
@@ -61,6 +61,22 @@ internal sealed partial class OrderGrain
             // is still a quote. Should that read fail too, a cancel or expiry of the quote gives it back later.
             if ((await State.RefreshAsync()).Order?.Status == OrderStatuses.Quote)
                 await Company(order).ReleaseCredit(order.OrderId);
+            throw;
+        }
+    }
+
+    /// <summary>Writes a paid order whose card was just charged; should the write not land, the charge goes back.</summary>
+    private async Task<Order> CommitChargedAsync(Order paid, Actor actor)
+    {
+        try
+        {
+            return await CommitAsync(paid, actor);
+        }
+        catch
+        {
+            // As with credit above: only when the order as stored is still the quote (else the write landed).
+            if ((await State.RefreshAsync()).Order?.Status == OrderStatuses.Quote)
+                await Company(paid).RefundCard(RefundRules.VoidRefundId(paid.OrderId), paid.OrderId, null, paid.Currency);
             throw;
         }
     }
@@ -116,6 +132,25 @@ internal sealed partial class OrderGrain
         return Outcome<Order>.Ok(await CommitAsync(order, actor));
     }
 
+    public async Task<Outcome<Order>> Refund(Actor actor, string refundId, decimal amount, string? reason)
+    {
+        var found = await FindAsync(actor);
+        if (found.Failed)
+            return found;
+        if (TrustModel.OperatorOnlyRefusal(actor, "gives money back", "orderId") is { } forbidden)
+            return Outcome<Order>.Fail(forbidden);
+        var asked = RefundRules.Ask(found.Value!, refundId, amount, reason, actor, clock.GetUtcNow());
+        if (asked.Failed)
+            return asked;
+        if (asked.Value == found.Value)
+        {
+            // Asked before: finish it if it is still pending.
+            await SettleAsync();
+            return Outcome<Order>.Ok(State.State.Order!);
+        }
+        return Outcome<Order>.Ok(await CommitAsync(asked.Value!, actor));
+    }
+
     /// <summary>
     /// A cancelled or expired order gives back the promotion uses it held, and a quote that ends this way any credit
     /// an accept whose write failed may have left reserved.
@@ -132,9 +167,11 @@ internal sealed partial class OrderGrain
     private async Task<Order> CommitAsync(Order next, Actor actor)
     {
         var before = State.State;
+        var now = clock.GetUtcNow();
+        if (next.Status == OrderStatuses.Cancelled && before.Order!.Status != OrderStatuses.Cancelled)
+            next = RefundRules.ForCancelled(next, now);
         next = OrderLifecycle.SignedBy(before.Order!, next, actor);
         var (was, becomes) = (OrderLifecycle.CreditOf(before.Order!), OrderLifecycle.CreditOf(next));
-        var now = clock.GetUtcNow();
         var state = before with
         {
             Order = next,

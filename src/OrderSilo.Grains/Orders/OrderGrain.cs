@@ -83,7 +83,23 @@ internal sealed partial class OrderGrain(
         if (stored.Order is not null)
             return Replay(placement, stored);
         await Company(placement).ReleaseCredit(placement.OrderId);
+        await GiveBackPaymentAsync(placement);
         return PlaceOrderResult.Refused(refusal);
+    }
+
+    /// <summary>
+    /// An earlier attempt of a refused placement may have charged the card or drawn on the balance before it was
+    /// cut off: that money goes back (once per order id; nothing, if it took none).
+    /// </summary>
+    private async Task GiveBackPaymentAsync(OrderPlacement placement)
+    {
+        var (command, orderId) = (placement.Command, placement.OrderId);
+        if (command.Quote)
+            return;
+        if (command.Payment.Type == PaymentTypes.Card)
+            await Company(placement).RefundCard(RefundRules.VoidRefundId(orderId), orderId, null, command.Currency);
+        if (command.Payment.Type == PaymentTypes.Balance)
+            await Company(placement).ReturnToBalance(orderId, RefundRules.VoidRefundId(orderId), BalanceMovementKinds.OrderReturned, null, null, Actor.System.Name);
     }
 
     /// <summary>
@@ -128,6 +144,12 @@ internal sealed partial class OrderGrain(
             if (charged.Failed)
                 return Outcome<Opening>.Fail(charged.Error! with { Field = "payment.type" });
             chargeId = charged.Value;
+        }
+        if (type == PaymentTypes.Balance)
+        {
+            var drawn = await Company(placement).PayFromBalance(placement.AccountId, placement.OrderId, priced.Totals.AmountTotal, priced.Currency);
+            if (drawn.Failed)
+                return Outcome<Opening>.Fail(drawn.Error!);
         }
         ImmutableArray<string> reserved = [];
         if (OrderLifecycle.UsesCredit(type) && !placement.CreditReserved)

@@ -40,6 +40,11 @@ internal static class PlacementPricer
         var type = command.Payment.Type;
         if (type == PaymentTypes.Free && priced.Totals.AmountTotal != 0)
             return new(ErrorCodes.NotFree, $"The order comes to {priced.Totals.AmountTotal} {priced.Currency}: only an order whose total is zero is free.", "payment.type");
+        if (type == PaymentTypes.Balance && priced.Currency != company.Currency)
+            return new(ErrorCodes.CurrencyMismatch, $"Company '{company.Id}' keeps its balance in {company.Currency}, not {priced.Currency}.", "currency");
+        if (type == PaymentTypes.Balance && checksCredit && priced.Totals.AmountTotal > company.Balance)
+            return new(ErrorCodes.InsufficientBalance,
+                $"The order comes to {priced.Totals.AmountTotal} {priced.Currency}; company '{company.Id}' has {company.Balance} of prepaid balance.", "payment.type");
         if (type == PaymentTypes.Card && company.SavedCard is null)
             return new(ErrorCodes.SavedCardRequired, $"Company '{company.Id}' has no saved card to charge.", "payment.type");
         if (type is PaymentTypes.Invoice or PaymentTypes.PurchaseOrder && SavedCardOnly(priced) is { } line)

@@ -18,4 +18,9 @@ public static class TrustModel
     public static DomainError? AcceptRefusal(Actor actor) => actor.Role == ActorRole.Tenant
         ? null
         : new DomainError(ErrorCodes.Forbidden, "Only the buyer accepts its quote.", "orderId");
+
+    /// <summary>A top-up says money arrived, and a refund gives money back: the operator's only.</summary>
+    public static DomainError? OperatorOnlyRefusal(Actor actor, string what, string field) => actor.Role == ActorRole.Operator
+        ? null
+        : new DomainError(ErrorCodes.Forbidden, $"Only the seller {what}.", field);
 }

@@ -27,4 +27,19 @@ internal static class BlockedOrderWrite
         Assert.Equal(1, await Sql.ExecuteAsync(connectionString, "delete from orders where order_id = $1", blocker));
         return (string)Assert.Single(claims)[0]!;
     }
+
+    /// <summary>
+    /// Makes the next write of <paramref name="order"/> fail without landing: its row's poNumber moves aside and a
+    /// row of another order takes it. <see cref="UnblockAsync"/> lifts that.
+    /// </summary>
+    public static async Task BlockAsync(string connectionString, string accountId, Order order)
+    {
+        await Sql.ExecuteAsync(connectionString, "update orders set po_number = po_number || '-moved' where order_id = $1", order.OrderId);
+        await Sql.ExecuteAsync(connectionString,
+            "insert into orders (order_id, account_id, po_number, created_at, updated_at, version, doc) values ($1, $2, $3, now(), now(), 1, '{}')",
+            "ord_blocker_" + accountId, accountId, order.PoNumber);
+    }
+
+    public static Task UnblockAsync(string connectionString, string accountId) =>
+        Sql.ExecuteAsync(connectionString, "delete from orders where order_id = $1", "ord_blocker_" + accountId);
 }

@@ -104,14 +104,11 @@ public sealed class PlacementHoldsTests(ClusterFixture fixture)
         var quote = (await tenant.PoNumber(Grains, "ACCEPT-FAILED").Place(tenant.Order("ACCEPT-FAILED") with { Quote = true })).Order!;
         var order = Grains.GetGrain<IOrderGrain>(quote.OrderId);
         // A row of another order under the same poNumber makes the accept's write fail: it does not land.
-        await Sql.ExecuteAsync(fixture.ConnectionString, "update orders set po_number = po_number || '-moved' where order_id = $1", quote.OrderId);
-        await Sql.ExecuteAsync(fixture.ConnectionString,
-            "insert into orders (order_id, account_id, po_number, created_at, updated_at, version, doc) values ($1, $2, $3, now(), now(), 1, '{}')",
-            "ord_blocker_" + tenant.AccountId, tenant.AccountId, "ACCEPT-FAILED");
+        await BlockedOrderWrite.BlockAsync(fixture.ConnectionString, tenant.AccountId, quote);
 
         await Assert.ThrowsAnyAsync<Exception>(() => order.Accept(tenant.Actor, autoPay: false));
         var creditAfterFailure = (await company.GetAny())!.AvailableCredit;
-        await Sql.ExecuteAsync(fixture.ConnectionString, "delete from orders where order_id = $1", "ord_blocker_" + tenant.AccountId);
+        await BlockedOrderWrite.UnblockAsync(fixture.ConnectionString, tenant.AccountId);
         var accepted = await order.Accept(tenant.Actor, autoPay: false);
 
         Assert.Equal(100m, creditAfterFailure);

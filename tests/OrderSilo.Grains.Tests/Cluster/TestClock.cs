@@ -23,7 +23,7 @@ public sealed class TestClock : TimeProvider
 
 /// <summary>
 /// The shared cluster's silos: <see cref="TestClock.Instance"/> as the order lifecycle's clock, and the order
-/// storage behind <see cref="LostAnswerStorage"/>.
+/// storage behind <see cref="LostAnswerStorage"/>, the payment gateway behind <see cref="RefundLog"/>.
 /// </summary>
 public sealed class SharedClusterConfigurator : ISiloConfigurator
 {
@@ -31,5 +31,6 @@ public sealed class SharedClusterConfigurator : ISiloConfigurator
     {
         siloBuilder.Services.AddKeyedSingleton<TimeProvider>(LifecycleOptions.ClockKey, TestClock.Instance);
         LostAnswerStorage.Install(siloBuilder.Services);
+        RefundLog.Install(siloBuilder.Services);
     }
 }
