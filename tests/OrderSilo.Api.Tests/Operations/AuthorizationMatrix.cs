@@ -21,6 +21,7 @@ internal static class AuthorizationMatrix
         new("GET /api/v1/companies/{companyId}",                             Allowed,     Hidden,       Forbidden,   Unauthenticated),
         new("PATCH /api/v1/companies/{companyId}",                           Allowed,     Hidden,       Forbidden,   Unauthenticated),
         new("PUT /api/v1/companies/{companyId}/saved-card",                  Allowed,     Hidden,       Forbidden,   Unauthenticated),
+        new("GET /api/v1/companies/{companyId}/balance-transactions",        Allowed,     Hidden,       Forbidden,   Unauthenticated),
 
         // One catalog for every tenant: another tenant sees the same product, at its own price.
         new("GET /api/v1/products",                                          Allowed,     Allowed,      Forbidden,   Unauthenticated),
@@ -58,6 +59,8 @@ internal static class AuthorizationMatrix
         new("DELETE /api/v1/admin/accounts/{accountId}/clients/{clientId}",  Forbidden,   Forbidden,    Allowed,     Unauthenticated, Consumes: true),
         new("PATCH /api/v1/admin/companies/{companyId}",                     Forbidden,   Forbidden,    Allowed,     Unauthenticated),
         new("GET /api/v1/admin/companies/{companyId}/changes",               Forbidden,   Forbidden,    Allowed,     Unauthenticated),
+        new("POST /api/v1/admin/companies/{companyId}/top-ups",              Forbidden,   Forbidden,    Allowed,     Unauthenticated),
+        new("GET /api/v1/admin/companies/{companyId}/balance-transactions",  Forbidden,   Forbidden,    Allowed,     Unauthenticated),
         new("PUT /api/v1/admin/products/{productId}",                        Forbidden,   Forbidden,    Allowed,     Unauthenticated),
         new("PUT /api/v1/admin/price-lists/{companyId}",                     Forbidden,   Forbidden,    Allowed,     Unauthenticated),
         new("GET /api/v1/admin/tax-rates",                                   Forbidden,   Forbidden,    Allowed,     Unauthenticated),
@@ -70,5 +73,6 @@ internal static class AuthorizationMatrix
         new("POST /api/v1/admin/orders/{orderId}/approve",                   Forbidden,   Forbidden,    Allowed,     Unauthenticated, Consumes: true),
         new("POST /api/v1/admin/orders/{orderId}/cancel",                    Forbidden,   Forbidden,    Allowed,     Unauthenticated, Consumes: true),
         new("POST /api/v1/admin/orders/{orderId}/payments",                  Forbidden,   Forbidden,    Allowed,     Unauthenticated),
+        new("POST /api/v1/admin/orders/{orderId}/refunds",                   Forbidden,   Forbidden,    Allowed,     Unauthenticated),
     ];
 }
