@@ -87,14 +87,18 @@ create index if not exists ix_webhook_deliveries_event
     on webhook_deliveries (event_id);
 
 -- The events one order write causes, in the order a receiver would expect them. p_existed: the orders row existed
--- before this write; p_prev_*: its status, delivery status and number of payments. Pure, so tested directly.
+-- before this write; p_prev_*: its status, delivery status and numbers of payments and refunds. Pure, so tested
+-- directly.
 --   first write:            quote.created (a quote) or order.created, then order.completed if it opened completed
 --   payments grew:          order.payment_received
 --   left quote for a sale:  quote.accepted
 --   deliveryStatus changed: order.delivery_updated
 --   status became:          completed -> order.completed, cancelled -> order.cancelled, expired -> quote.expired
+--   refunds grew:           order.refunded (after a cancellation, whose refund comes in the same write)
+drop function if exists ordersilo_order_event_types(boolean, text, text, integer, jsonb);
 create or replace function ordersilo_order_event_types(
-    p_existed boolean, p_prev_status text, p_prev_delivery text, p_prev_payments integer, p_order jsonb)
+    p_existed boolean, p_prev_status text, p_prev_delivery text, p_prev_payments integer, p_order jsonb,
+    p_prev_refunds integer default 0)
 returns text[]
 language plpgsql
 immutable
@@ -104,6 +108,8 @@ declare
     v_delivery text := p_order ->> 'deliveryStatus';
     v_payments integer := coalesce(jsonb_array_length(case when jsonb_typeof(p_order -> 'payments') = 'array'
                                                            then p_order -> 'payments' end), 0);
+    v_refunds  integer := coalesce(jsonb_array_length(case when jsonb_typeof(p_order -> 'refunds') = 'array'
+                                                           then p_order -> 'refunds' end), 0);
     v_types    text[] := '{}';
 begin
     if not p_existed then
@@ -131,6 +137,9 @@ begin
             v_types := v_types || 'quote.expired'::text;
         end if;
     end if;
+    if v_refunds > coalesce(p_prev_refunds, 0) then
+        v_types := v_types || 'order.refunded'::text;
+    end if;
     return v_types;
 end;
 $$;
@@ -147,13 +156,15 @@ declare
     v_status   text;
     v_delivery text;
     v_payments integer;
+    v_refunds  integer;
 begin
     select o.status, o.delivery_status, o.event_seq,
-           coalesce(jsonb_array_length(case when jsonb_typeof(o.doc -> 'payments') = 'array' then o.doc -> 'payments' end), 0)
-    into v_status, v_delivery, prev_seq, v_payments
+           coalesce(jsonb_array_length(case when jsonb_typeof(o.doc -> 'payments') = 'array' then o.doc -> 'payments' end), 0),
+           coalesce(jsonb_array_length(case when jsonb_typeof(o.doc -> 'refunds') = 'array' then o.doc -> 'refunds' end), 0)
+    into v_status, v_delivery, prev_seq, v_payments, v_refunds
     from orders o
     where o.order_id = p_order_id;
-    types := ordersilo_order_event_types(found, v_status, v_delivery, v_payments, p_order);
+    types := ordersilo_order_event_types(found, v_status, v_delivery, v_payments, p_order, v_refunds);
     prev_seq := coalesce(prev_seq, 0);
 end;
 $$;

@@ -15,6 +15,8 @@ public static class WebhookEventTypes
     public const string OrderDeliveryUpdated = "order.delivery_updated";
     /// <summary>A payment was recorded on an order.</summary>
     public const string OrderPaymentReceived = "order.payment_received";
+    /// <summary>Money was given back for an order (a refund by the operator, or a paid order cancelled).</summary>
+    public const string OrderRefunded = "order.refunded";
     /// <summary>A quote was made.</summary>
     public const string QuoteCreated = "quote.created";
     /// <summary>A quote was accepted and became an order.</summary>
@@ -24,7 +26,7 @@ public static class WebhookEventTypes
 
     /// <summary>Every event type.</summary>
     public static ImmutableArray<string> All { get; } =
-        [OrderCreated, OrderCompleted, OrderCancelled, OrderDeliveryUpdated, OrderPaymentReceived, QuoteCreated, QuoteAccepted, QuoteExpired];
+        [OrderCreated, OrderCompleted, OrderCancelled, OrderDeliveryUpdated, OrderPaymentReceived, OrderRefunded, QuoteCreated, QuoteAccepted, QuoteExpired];
 
     /// <summary>True for an event type of <see cref="All"/>.</summary>
     public static bool IsKnown(string? type) => type is not null && All.Contains(type);

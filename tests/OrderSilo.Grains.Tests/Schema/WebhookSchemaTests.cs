@@ -43,6 +43,17 @@ public sealed class WebhookSchemaTests(WebhookSchemaTests.Database database) : I
         Assert.Equal(expected.Split(' ', StringSplitOptions.RemoveEmptyEntries), types);
     }
 
+    [Theory]
+    [InlineData("completed", "delivered", 0, """{"status":"completed","deliveryStatus":"delivered","refunds":[{}]}""", "order.refunded")]
+    [InlineData("completed", "delivered", 1, """{"status":"completed","deliveryStatus":"delivered","refunds":[{}]}""", "")]
+    [InlineData("processing", "pending", 0, """{"status":"cancelled","deliveryStatus":"cancelled","refunds":[{}]}""", "order.delivery_updated order.cancelled order.refunded")]
+    public async Task ARefund_IsAnEvent_AfterTheCancellationThatCausedIt(string status, string delivery, int refunds, string order, string expected)
+    {
+        var types = await Sql.ScalarAsync<string[]>(Db,
+            "select ordersilo_order_event_types(true, $1, $2, 0, $3::jsonb, $4)", status, delivery, order, refunds);
+        Assert.Equal(expected.Split(' ', StringSplitOptions.RemoveEmptyEntries), types);
+    }
+
     [Fact]
     public async Task AnAccountWithoutEndpoints_RecordsNothing()
     {
