@@ -19,6 +19,7 @@
 #                                    credentials; generated once and kept in .ordersilo/credentials.env when unset
 #   Auth__SigningKey (or ORDERSILO_SIGNING_KEY)
 #                                    token signing key; generated once and kept in .ordersilo/signing.key when unset
+#   OrderSilo__PayPage__BaseUrl      where buyers reach the API (pay page links); http://127.0.0.1:<API port>
 #   ORDERSILO_START_TIMEOUT          seconds to wait for /health/ready (120)
 # Silo i listens on 11111+i (silo), 30000+i (gateway) and 9464+i (GET /metrics, /health/live). Every setting of
 # the hosts is in docs/configuration.md.
@@ -240,6 +241,7 @@ start_silo() {
         Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) Orleans__AdvertisedIP=127.0.0.1 \
         Metrics__Port=$((9464 + i)) \
         Auth__SigningKey="$SIGNING_KEY" \
+        OrderSilo__PayPage__BaseUrl="${OrderSilo__PayPage__BaseUrl:-http://127.0.0.1:$HTTP_PORT}" \
         setsid dotnet "$SILO_DLL" </dev/null >>"$LOGS/silo-$i.log" 2>&1 &
     SILO_PIDS[i]=$!
     say "silo $i started (pid $!, silo port $((11111 + i)), gateway $((30000 + i)), metrics $((9464 + i)), log .ordersilo/logs/silo-$i.log)"

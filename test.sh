@@ -6,6 +6,7 @@
 # Starts a private PostgreSQL in a fresh /tmp/ordersilo-pg.XXXXXX on a free port (55000 and up), exports
 #   ORDERSILO_TEST_PG   Host=127.0.0.1;Port=P;Username=postgres   (no Database: tests create their own)
 #   ORDERSILO_SQL_DIR   the repo's sql/ folder (unless already set)
+#   ORDERSILO_CHROMIUM  Debian's Chromium for the browser tests (scripts/chromium.sh installs it when missing)
 # runs `dotnet test` on the solution (Microsoft.Testing.Platform, see global.json) with xunit's TRX report, prints
 # the totals as the last line
 #   tests: N passed, N failed, N skipped
@@ -64,6 +65,11 @@ pg_superuser="$("$PG_SH" user)"
 export ORDERSILO_TEST_PG="Host=127.0.0.1;Port=$port;Username=$pg_superuser"
 export ORDERSILO_SQL_DIR="${ORDERSILO_SQL_DIR:-$REPO/sql}"
 say "ORDERSILO_TEST_PG=$ORDERSILO_TEST_PG"
+
+# ---------------------------------------------------------------- a browser for the pay page tests
+ORDERSILO_CHROMIUM="$("$REPO/scripts/chromium.sh")"
+export ORDERSILO_CHROMIUM
+say "ORDERSILO_CHROMIUM=$ORDERSILO_CHROMIUM"
 
 # ---------------------------------------------------------------- dotnet test
 SLN=OrderSilo.sln

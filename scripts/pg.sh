@@ -26,20 +26,8 @@ DB_NAME=ordersilo
 die() { echo "pg.sh: error: $*" >&2; exit 1; }
 note() { echo "pg.sh: $*" >&2; }
 
-is_root() { [[ $EUID -eq 0 ]]; }
-
-# Install Debian packages non-interactively (CI has no stdin); sudo only when not root.
-apt_install() {
-    local sudo=()
-    if ! is_root; then
-        command -v sudo >/dev/null || die "PostgreSQL is missing and I am not root: install it with 'apt-get install $*'"
-        sudo=(sudo)
-    fi
-    note "installing Debian package(s): $* ..."
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q </dev/null >/dev/null
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" </dev/null >/dev/null \
-        || die "apt-get install $* failed"
-}
+# shellcheck source=lib/apt.sh
+source "$SCRIPT_DIR/lib/apt.sh"
 
 # Newest /usr/lib/postgresql/N/bin that has a server (initdb), or empty.
 find_server_bin() {

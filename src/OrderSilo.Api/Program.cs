@@ -9,6 +9,7 @@ using OrderSilo.Api.Common;
 using OrderSilo.Api.Health;
 using OrderSilo.Api.Observability;
 using OrderSilo.Api.Orders;
+using OrderSilo.Api.Pay;
 using OrderSilo.Api.Pricing;
 using OrderSilo.Api.Promotions;
 using OrderSilo.Api.Webhooks;
@@ -60,6 +61,7 @@ RateLimits.AddOrderSiloRateLimits(builder.Services, builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.Configure<ApiHostOptions>(builder.Configuration.GetSection("Api"));
+builder.Services.Configure<SellerOptions>(builder.Configuration.GetSection("OrderSilo:Seller"));
 // A stopping host stops taking requests and lets those in flight finish, for at most Api:ShutdownTimeout.
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = hostOptions.ShutdownTimeout);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -107,6 +109,7 @@ try
     app.MapQuotes();
     app.MapOrderLifecycle();
     app.MapWebhooks();
+    app.MapPayPage();
 
     await app.RunAsync();
 }

@@ -54,6 +54,7 @@ builder.Services.Configure<ClaimSweeperOptions>(builder.Configuration.GetSection
 builder.Services.Configure<CrashPointOptions>(builder.Configuration.GetSection("OrderSilo:CrashPoints"));
 builder.Services.Configure<LifecycleOptions>(builder.Configuration.GetSection("OrderSilo:Lifecycle"));
 builder.Services.Configure<PaymentGatewayOptions>(builder.Configuration.GetSection("OrderSilo:Payments"));
+builder.Services.Configure<PayPageOptions>(builder.Configuration.GetSection("OrderSilo:PayPage"));
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("OrderSilo:Webhooks"));
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 builder.Services.AddOrderSiloTelemetry(builder.Configuration, "ordersilo-silo").WithMetrics(metrics =>

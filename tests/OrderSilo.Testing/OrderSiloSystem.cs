@@ -30,7 +30,8 @@ public sealed class OrderSiloSystem : IAsyncDisposable
 
     /// <summary>The connection string the hosts are given: <see cref="ConnectionString"/>, with the password if one was set.</summary>
     public string HostConnectionString { get; }
-    public Uri ApiBaseAddress { get; private set; } = null!;
+    /// <summary>The first API host's address, chosen before any silo starts: silos write pay page links under it.</summary>
+    public Uri ApiBaseAddress { get; } = new($"http://127.0.0.1:{FreePort.Next()}");
     public string AdminClientId { get; } = "cli_admin_" + Guid.NewGuid().ToString("N")[..8];
     public string AdminClientSecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
     public string SigningKey => _signingKey;
@@ -80,6 +81,7 @@ public sealed class OrderSiloSystem : IAsyncDisposable
             ["Orleans__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans__AdvertisedIP"] = "127.0.0.1",
+            ["OrderSilo__PayPage__BaseUrl"] = ApiBaseAddress.ToString(),
             ["Metrics__Port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             // Detect a killed silo within a few seconds rather than the production default.
             ["OrderSilo__Membership__ProbeTimeout"] = "00:00:02",
@@ -115,8 +117,6 @@ public sealed class OrderSiloSystem : IAsyncDisposable
 
     public async Task StartApiAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var port = FreePort.Next();
-        ApiBaseAddress = new Uri($"http://127.0.0.1:{port}");
         var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__OrderSilo"] = HostConnectionString,

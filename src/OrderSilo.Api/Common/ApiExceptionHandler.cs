@@ -20,13 +20,13 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         }
         else if (IsTransient(exception))
         {
-            LogUnavailable(logger, exception, httpContext.Request.Path);
+            LogUnavailable(logger, exception, Pay.PayPageEndpoints.Loggable(httpContext.Request.Path));
             httpContext.Response.Headers.RetryAfter = "1";
             problem = ApiProblems.Create(ApiProblems.Unavailable, "The cluster or the database did not answer in time.");
         }
         else
         {
-            LogUnexpected(logger, exception, exception.GetType().FullName ?? exception.GetType().Name, httpContext.Request.Path);
+            LogUnexpected(logger, exception, exception.GetType().FullName ?? exception.GetType().Name, Pay.PayPageEndpoints.Loggable(httpContext.Request.Path));
             problem = ApiProblems.Create(ApiProblems.InternalError, "The error was logged.");
         }
         await problem.ExecuteAsync(httpContext);

@@ -23,7 +23,10 @@ public static class ApiTelemetry
         if (TelemetrySetup.TracesEnabled(configuration))
         {
             telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation(options =>
-                options.Filter = http => !http.Request.Path.StartsWithSegments(MetricsPath) && !http.Request.Path.StartsWithSegments("/health")));
+            {
+                options.Filter = http => !http.Request.Path.StartsWithSegments(MetricsPath) && !http.Request.Path.StartsWithSegments("/health");
+                options.EnrichWithHttpRequest = (activity, request) => activity.SetTag("url.path", Pay.PayPageEndpoints.Loggable(request.Path));
+            }));
         }
         return services;
     }

@@ -68,12 +68,13 @@ public interface ICompanyGrain : IGrainWithStringKey
     Task<Company?> GetFor(string accountId);
 
     /// <summary>
-    /// Charges the company's saved card through the payment gateway, once per <paramref name="idempotencyKey"/>
-    /// (an order id): the charge id, or <c>saved_card_required</c> / <c>card_declined</c>. Throws
-    /// <see cref="TimeoutException"/> when the gateway does not answer in time (retry with the same key).
+    /// Charges a card through the payment gateway, once per <paramref name="idempotencyKey"/> (an order id): the
+    /// company's saved card, or the card behind <paramref name="cardToken"/> (given on the pay page). The charge id,
+    /// or <c>saved_card_required</c> / <c>card_declined</c>. Throws <see cref="TimeoutException"/> when the gateway
+    /// does not answer in time (retry with the same key).
     /// </summary>
     [Alias("ChargeCard")]
-    Task<Outcome<string>> ChargeCard(string accountId, string idempotencyKey, decimal amount, string currency);
+    Task<Outcome<string>> ChargeCard(string accountId, string idempotencyKey, decimal amount, string currency, string? cardToken = null);
 
     /// <summary>
     /// Adds money the seller received to the prepaid balance, once per <paramref name="reference"/>: the operator

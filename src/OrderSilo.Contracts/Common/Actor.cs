@@ -16,6 +16,9 @@ public sealed record Actor(
     /// <summary>The cluster's own timed steps.</summary>
     public static readonly Actor System = new(ActorRole.System, "system");
 
+    /// <summary>The payment gateway: money it moved itself (a card paid on the pay page).</summary>
+    public static readonly Actor Gateway = new(ActorRole.Gateway, "gateway");
+
     /// <summary>An API client of <paramref name="accountId"/>.</summary>
     public static Actor Tenant(string clientId, string accountId) => new(ActorRole.Tenant, clientId, accountId);
 

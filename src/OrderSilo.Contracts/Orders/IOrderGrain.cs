@@ -56,4 +56,15 @@ public interface IOrderGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Refund")]
     Task<Outcome<Order>> Refund(Actor actor, string refundId, decimal amount, string? reason);
+
+    /// <summary>The order behind a pay page link's <paramref name="token"/>, whatever its status; null for a wrong token.</summary>
+    [Alias("ForPayment")]
+    Task<Order?> ForPayment(string token);
+
+    /// <summary>
+    /// Pays what the order still owes with a card through the payment gateway (the pay page; the actor is the
+    /// gateway), once: an order paid already answers as it is. Not found for a wrong token; <c>card_declined</c>.
+    /// </summary>
+    [Alias("PayByCard")]
+    Task<Outcome<Order>> PayByCard(string token, string cardToken);
 }

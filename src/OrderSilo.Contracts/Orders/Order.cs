@@ -74,4 +74,9 @@ public sealed record Order
     [Id(32)] public ImmutableArray<OrderRefund> Refunds { get; init; } = [];
     /// <summary>The sum of <see cref="Refunds"/>; never more than <see cref="AmountPaid"/>.</summary>
     [Id(33)] public decimal AmountRefunded { get; init; }
+    /// <summary>
+    /// While the order awaits payment: the absolute URL of its pay page, unguessable, valid until
+    /// <see cref="PaymentDueAt"/>, where the buyer sees the order and pays by card; null otherwise.
+    /// </summary>
+    [Id(34)] public string? PaymentLink { get; init; }
 }

@@ -124,11 +124,11 @@ internal sealed partial class CompanyGrain(
         await PersistAsync();
     }
 
-    public async Task<Outcome<string>> ChargeCard(string accountId, string idempotencyKey, decimal amount, string currency)
+    public async Task<Outcome<string>> ChargeCard(string accountId, string idempotencyKey, decimal amount, string currency, string? cardToken = null)
     {
         if (state.State.Company is not { } company || company.AccountId != accountId)
             return Outcome<string>.Fail(NotFound);
-        if (state.State.CardToken is not { } token)
+        if ((cardToken ?? state.State.CardToken) is not { } token)
             return Outcome<string>.Fail(ErrorCodes.SavedCardRequired,
                 $"Company '{company.Id}' has no saved card: save one with PUT /api/v1/companies/{company.Id}/saved-card.");
         // Reentrant: other calls to this company go on while the gateway thinks.
@@ -136,7 +136,7 @@ internal sealed partial class CompanyGrain(
         var charged = await gateway.ChargeAsync(new ChargeRequest(idempotencyKey, token, amount, currency), timeout.Token);
         return charged.Succeeded
             ? Outcome<string>.Ok(charged.ChargeId!)
-            : Outcome<string>.Fail(ErrorCodes.CardDeclined, $"The saved card of company '{company.Id}' was declined: {charged.DeclineReason}");
+            : Outcome<string>.Fail(ErrorCodes.CardDeclined, $"The card was declined: {charged.DeclineReason}");
     }
 
     public async Task<Outcome<string>> RefundCard(string refundKey, string chargeKey, decimal? amount, string? currency)

@@ -52,6 +52,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddOptions<CrashPointOptions>();
         silo.Services.AddOptions<LifecycleOptions>();
         silo.Services.AddOptions<PaymentGatewayOptions>();
+        silo.Services.AddOptions<PayPageOptions>();
         // The sandbox until a real provider is registered before this call (TryAdd keeps the first).
         silo.Services.TryAddSingleton<IPaymentGateway, SandboxPaymentGateway>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ClaimSweeperStarter>();

@@ -68,14 +68,15 @@ internal sealed partial class OrderGrain
     /// <summary>Writes a paid order whose card was just charged; should the write not land, the charge goes back.</summary>
     private async Task<Order> CommitChargedAsync(Order paid, Actor actor)
     {
+        var unpaid = State.State.Order!.Status;
         try
         {
             return await CommitAsync(paid, actor);
         }
         catch
         {
-            // As with credit above: only when the order as stored is still the quote (else the write landed).
-            if ((await State.RefreshAsync()).Order?.Status == OrderStatuses.Quote)
+            // As with credit above: only when the order as stored is still unpaid (else the write landed).
+            if ((await State.RefreshAsync()).Order?.Status == unpaid)
                 await Company(paid).RefundCard(RefundRules.VoidRefundId(paid.OrderId), paid.OrderId, null, paid.Currency);
             throw;
         }
@@ -170,7 +171,7 @@ internal sealed partial class OrderGrain
         var now = clock.GetUtcNow();
         if (next.Status == OrderStatuses.Cancelled && before.Order!.Status != OrderStatuses.Cancelled)
             next = RefundRules.ForCancelled(next, now);
-        next = OrderLifecycle.SignedBy(before.Order!, next, actor);
+        next = PayLinks.Shown(OrderLifecycle.SignedBy(before.Order!, next, actor), before.PayToken, payPage.Value);
         var (was, becomes) = (OrderLifecycle.CreditOf(before.Order!), OrderLifecycle.CreditOf(next));
         var state = before with
         {

@@ -13,8 +13,8 @@ using Orleans.Storage;
 namespace OrderSilo.Grains.Orders;
 
 /// <summary>
-/// One order: its placement (this file), its lifecycle (OrderGrain.Lifecycle.cs) and its timed steps
-/// (OrderGrain.Deadlines.cs).
+/// One order: its placement (this file), its lifecycle (OrderGrain.Lifecycle.cs), its timed steps
+/// (OrderGrain.Deadlines.cs) and its pay page (OrderGrain.PayPage.cs).
 /// </summary>
 [GrainType("order")]
 [PreferLocalPlacement]
@@ -22,7 +22,8 @@ internal sealed partial class OrderGrain(
     [FromKeyedServices(StorageNames.Orders)] IGrainStorage storage,
     IGrainFactory grains,
     [FromKeyedServices(LifecycleOptions.ClockKey)] TimeProvider clock,
-    IOptions<LifecycleOptions> options) : Grain, IOrderGrain, IRemindable
+    IOptions<LifecycleOptions> options,
+    IOptions<PayPageOptions> payPage) : Grain, IOrderGrain, IRemindable
 {
     public const string StateName = "order";
 
@@ -164,9 +165,11 @@ internal sealed partial class OrderGrain(
         var approved = type == PaymentTypes.PurchaseOrder
             && ApprovalRules.ApprovedOnPlacement(company?.ApprovalPolicy ?? ApprovalPolicy.Default, command.Payment.AutoApprove, priced.Totals.AmountTotal);
         var vouchers = OrderRules.IsDelayed(priced) ? (ImmutableArray<Voucher>?)null : VoucherIssuer.Issue(priced, now);
-        var order = OrderRules.Open(placement, priced, now, vouchers, chargeId, Terms(company?.PaymentTermsDays ?? 0), approved);
+        var payToken = PayLinks.NewToken();
+        var order = PayLinks.Shown(OrderRules.Open(placement, priced, now, vouchers, chargeId, Terms(company?.PaymentTermsDays ?? 0), approved), payToken, payPage.Value);
         var state = new OrderState
         {
+            PayToken = payToken,
             AccountId = placement.AccountId,
             Order = order,
             Priced = order.DeliveryStatus == OrderStatuses.Delivered ? null : priced,

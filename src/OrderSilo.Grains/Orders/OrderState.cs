@@ -33,4 +33,7 @@ public sealed record OrderState
 
     /// <inheritdoc cref="CreditReservedAt"/>
     public System.Collections.Immutable.ImmutableArray<string> PromotionsReserved { get; init; } = [];
+
+    /// <summary>The secret part of the order's pay page link (<see cref="PayLinks"/>), made when the order is.</summary>
+    public string? PayToken { get; init; }
 }
