@@ -38,8 +38,27 @@ public sealed class PriceListTests(SystemFixture fixture)
         var parent = await OrderTotalAsync(tenant, tenant.CompanyId, product);
 
         Assert.Equal(("45.00", "40.00", "45.00"), (inherited, own, parent));
-        var listed = await ApiSession.ReadJsonAsync(await tenant.Http.GetAsync(new Uri($"/api/v1/products?companyId={child}&limit=100", UriKind.Relative), Cancel), 200);
-        Assert.Contains(listed["data"]!.AsArray(), p => p!["productId"]!.GetValue<string>() == product && p["discountPercent"]!.GetValue<string>() == "20");
+        var listed = await ListAllAsync(tenant, child);
+        Assert.Contains(listed, p => p["productId"]!.GetValue<string>() == product && p["discountPercent"]!.GetValue<string>() == "20");
+    }
+
+    /// <summary>
+    /// Every page of the company's price list: the catalog is shared by all the tests of the run, so by the time
+    /// this one runs it can hold more than one page, and a product made just now may sort onto any of them.
+    /// </summary>
+    private static async Task<List<JsonNode>> ListAllAsync(ApiSession tenant, string companyId)
+    {
+        var all = new List<JsonNode>();
+        string? cursor = null;
+        do
+        {
+            var page = await ApiSession.ReadJsonAsync(await tenant.Http.GetAsync(
+                new Uri($"/api/v1/products?companyId={companyId}&limit=100{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}", UriKind.Relative), Cancel), 200);
+            all.AddRange(page["data"]!.AsArray().Select(p => p!));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+        return all;
     }
 
     [Fact]
