@@ -20,6 +20,10 @@
 #   Auth__SigningKey (or ORDERSILO_SIGNING_KEY)
 #                                    token signing key; generated once and kept in .ordersilo/signing.key when unset
 #   OrderSilo__PayPage__BaseUrl      where buyers reach the API (pay page links); http://127.0.0.1:<API port>
+#   Orleans__AdvertisedIP            the address silos advertise and bind (127.0.0.1: other machines cannot reach them)
+#   Orleans__Tls__CertificatePath/_KeyPath
+#                                    the cluster certificate (PEM); made once in .ordersilo/tls when unset
+#   Orleans__Tls__Disabled=true      plaintext Orleans connections: development only (docs/security.md)
 #   ORDERSILO_START_TIMEOUT          seconds to wait for /health/ready (120)
 # Silo i listens on 11111+i (silo), 30000+i (gateway) and 9464+i (GET /metrics, /health/live). Every setting of
 # the hosts is in docs/configuration.md.
@@ -208,6 +212,15 @@ if [[ -z "$SIGNING_KEY" ]]; then
     SIGNING_KEY="$(tr -d '\n' <"$KEY_FILE")"
 fi
 
+# ---------------------------------------------------------------- cluster certificate
+# Silos and API hosts speak mutual TLS on the Orleans ports, with this one certificate (docs/security.md). Made
+# once by the silo itself; the key file is private to the user. Orleans__Tls__Disabled=true: plaintext, for
+# development only.
+TLS_DIR="$STATE/tls"
+dotnet "$SILO_DLL" create-cluster-certificate "$TLS_DIR" >/dev/null || die "could not create the cluster certificate in $TLS_DIR"
+export Orleans__Tls__CertificatePath="${Orleans__Tls__CertificatePath:-$TLS_DIR/cluster.crt}"
+export Orleans__Tls__KeyPath="${Orleans__Tls__KeyPath:-$TLS_DIR/cluster.key}"
+
 # ---------------------------------------------------------------- ports
 API_HOST=127.0.0.1
 if [[ -z "${ASPNETCORE_URLS+set}" ]]; then
@@ -238,7 +251,7 @@ for ((j = 0; j < APIS; j++)); do port_in_use $((HTTP_PORT + j)) && busy+=($((HTT
 start_silo() {
     local i=$1
     env ConnectionStrings__OrderSilo="$CONN" \
-        Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) Orleans__AdvertisedIP=127.0.0.1 \
+        Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) Orleans__AdvertisedIP="${Orleans__AdvertisedIP:-127.0.0.1}" \
         Metrics__Port=$((9464 + i)) \
         Auth__SigningKey="$SIGNING_KEY" \
         OrderSilo__PayPage__BaseUrl="${OrderSilo__PayPage__BaseUrl:-http://127.0.0.1:$HTTP_PORT}" \

@@ -24,6 +24,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 // Every setting is checked before anything starts: a bad one stops the host with one line naming it.
 var check = new SettingsCheck(builder.Configuration, "OrderSilo.Api");
 var settings = StartupSettings.Read(check);
+var tls = ClusterTls.Read(check);
 if (check.Failed)
     return check.Report(Console.Error);
 if (builder.Configuration["ASPNETCORE_URLS"] is null && builder.Configuration["urls"] is null)
@@ -50,6 +51,8 @@ builder.UseOrleansClient(client =>
         await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
         return true;
     });
+    if (tls is not null)
+        client.UseTls(tls.Configure);
     client.AddActivityPropagation();
     client.AddOutgoingGrainCallFilter<ClusterCallFilter>();
     if (settings.Dashboard)

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -13,6 +14,15 @@ using OrderSilo.Hosting;
 using OrderSilo.Silo;
 using Orleans.Configuration;
 
+// run.sh and compose's init step make the cluster's certificate with the silo itself: no other tool needed.
+if (args is ["create-cluster-certificate", var directory])
+{
+    Console.WriteLine(ClusterCertificate.CreateIfMissing(directory)
+        ? $"cluster certificate written to {directory}"
+        : $"cluster certificate already in {directory}");
+    return 0;
+}
+
 // appsettings.json sits beside the binaries: find it there whatever directory the silo is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
@@ -24,6 +34,7 @@ siloOptions.Check(check);
 var metricsPort = check.Port("Metrics:Port", 9464);
 var dashboard = check.Flag("Dashboard:Enabled", true);
 check.AbsoluteUri(TelemetrySetup.OtlpEndpointKey);
+var tls = ClusterTls.Read(check);
 if (check.Failed)
     return check.Report(Console.Error);
 
@@ -36,7 +47,17 @@ builder.UseOrleans(silo =>
         cluster.ClusterId = siloOptions.ClusterId;
         cluster.ServiceId = siloOptions.ServiceId;
     });
-    silo.ConfigureEndpoints(siloOptions.ResolveAdvertisedAddress(), siloOptions.SiloPort, siloOptions.GatewayPort, listenOnAnyHostAddress: true);
+    var advertised = siloOptions.ResolveAdvertisedAddress();
+    silo.ConfigureEndpoints(advertised, siloOptions.SiloPort, siloOptions.GatewayPort);
+    silo.Configure<EndpointOptions>(endpoints =>
+    {
+        // Only the address asked for (the advertised one unless Orleans__ListenIP says otherwise), never every one.
+        var listen = siloOptions.ResolveListenAddress(advertised);
+        endpoints.SiloListeningEndpoint = new IPEndPoint(listen, siloOptions.SiloPort);
+        endpoints.GatewayListeningEndpoint = new IPEndPoint(listen, siloOptions.GatewayPort);
+    });
+    if (tls is not null)
+        silo.UseTls(tls.Configure);
     silo.UseOrderSiloPostgres(connectionString);
     silo.AddActivityPropagation();
     // The dashboard's grains and per-silo collectors; the API host serves its pages.

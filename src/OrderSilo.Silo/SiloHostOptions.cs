@@ -15,11 +15,16 @@ internal sealed class SiloHostOptions
     /// <summary>The address other silos and clients use; empty = the first non-loopback IPv4 address.</summary>
     public string? AdvertisedIP { get; set; }
 
+    /// <summary>The address the silo and gateway ports bind; empty = the advertised address (0.0.0.0 = every one).</summary>
+    public string? ListenIP { get; set; }
+
     /// <summary>What data annotations cannot say: a parsable address and two distinct ports.</summary>
     public void Check(SettingsCheck check)
     {
         if (!string.IsNullOrWhiteSpace(AdvertisedIP) && !IPAddress.TryParse(AdvertisedIP, out _))
             check.Fail("Orleans:AdvertisedIP", $"is '{AdvertisedIP}', not an IP address.");
+        if (!string.IsNullOrWhiteSpace(ListenIP) && !IPAddress.TryParse(ListenIP, out _))
+            check.Fail("Orleans:ListenIP", $"is '{ListenIP}', not an IP address.");
         if (SiloPort == GatewayPort)
             check.Fail("Orleans:GatewayPort", $"is {GatewayPort}, the same as Orleans__SiloPort: each needs its own port.");
     }
@@ -30,4 +35,7 @@ internal sealed class SiloHostOptions
             : Dns.GetHostAddresses(Dns.GetHostName())
                 .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
                 ?? IPAddress.Loopback;
+
+    public IPAddress ResolveListenAddress(IPAddress advertised) =>
+        !string.IsNullOrWhiteSpace(ListenIP) ? IPAddress.Parse(ListenIP) : advertised;
 }

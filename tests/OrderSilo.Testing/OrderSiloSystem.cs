@@ -35,12 +35,19 @@ public sealed class OrderSiloSystem : IAsyncDisposable
     public string AdminClientId { get; } = "cli_admin_" + Guid.NewGuid().ToString("N")[..8];
     public string AdminClientSecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
     public string SigningKey => _signingKey;
+    public string ClusterId => _clusterId;
     public IReadOnlyList<HostProcess> Silos => _silos;
     private readonly List<HostProcess> _otherApis = [];
 
     /// <summary>The API hosts started with <see cref="StartAnotherApiAsync"/>, stopped ones included.</summary>
     public IReadOnlyList<HostProcess> AllApis() => _otherApis;
     private Dictionary<string, string>? _apiEnvironment;
+
+    /// <summary>Silo <c>i</c>'s gateway port (<c>Orleans__GatewayPort</c>), where clients connect.</summary>
+    public int GatewayPort(int index) => int.Parse(_siloEnvironments[index]["Orleans__GatewayPort"], System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Silo <c>i</c>'s silo-to-silo port (<c>Orleans__SiloPort</c>).</summary>
+    public int SiloPort(int index) => int.Parse(_siloEnvironments[index]["Orleans__SiloPort"], System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Where silo <c>i</c> serves Prometheus text (<c>Metrics__Port</c>).</summary>
     public IReadOnlyList<Uri> SiloMetrics => [.. _siloEnvironments.Select(e => new Uri($"http://127.0.0.1:{e["Metrics__Port"]}/metrics"))];
@@ -88,7 +95,7 @@ public sealed class OrderSiloSystem : IAsyncDisposable
             ["OrderSilo__Membership__NumMissedProbesLimit"] = "2",
             ["OrderSilo__Membership__NumVotesForDeathDeclaration"] = "1",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in TestClusterCertificate.HostSettings.Concat(settings ?? new Dictionary<string, string>()))
             environment[key] = value;
         var silo = HostProcess.Start($"silo-{_silos.Count}", "OrderSilo.Silo", environment, _keepAllOutput);
         _everyHost.Add(silo);
@@ -127,7 +134,7 @@ public sealed class OrderSiloSystem : IAsyncDisposable
             ["ORDERSILO_ADMIN_CLIENT_SECRET"] = AdminClientSecret,
             ["ORDERSILO_DEMO"] = "false",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in TestClusterCertificate.HostSettings.Concat(settings ?? new Dictionary<string, string>()))
             environment[key] = value;
         _apiEnvironment = environment;
         _api = HostProcess.Start("api", "OrderSilo.Api", environment, _keepAllOutput);

@@ -28,6 +28,12 @@ public sealed class StartupValidationTests
     [InlineData(Silo, $"{Database}|Orleans__SiloPort=30000|Orleans__GatewayPort=30000", "Orleans__GatewayPort is 30000, the same as Orleans__SiloPort")]
     [InlineData(Silo, $"{Database}|Orleans__AdvertisedIP=silo.example", "Orleans__AdvertisedIP is 'silo.example', not an IP address")]
     [InlineData(Silo, $"{Database}|Metrics__Port=99999", "Metrics__Port is 99999: give a port number from 1 to 65535")]
+    [InlineData(Silo, $"{Database}|Orleans__ListenIP=everywhere", "Orleans__ListenIP is 'everywhere', not an IP address")]
+    [InlineData(Silo, $"{Database}|Orleans__Tls__Disabled=false", "Orleans__Tls__CertificatePath is not set")]
+    [InlineData(Api, $"{Database}|{Key}|Orleans__Tls__CertificatePath=/nonexistent/cluster.crt", "Orleans__Tls__KeyPath is not set")]
+    [InlineData(Api, $"{Database}|{Key}|Orleans__Tls__CertificatePath=/nonexistent/cluster.crt|Orleans__Tls__KeyPath=/nonexistent/cluster.key",
+        "Orleans__Tls__CertificatePath and Orleans__Tls__KeyPath do not give a usable certificate and key")]
+    [InlineData(Silo, $"{Database}|Orleans__Tls__Disabled=maybe", "Orleans__Tls__Disabled is 'maybe': give true or false")]
     [InlineData(Silo, $"{Database}|OrderSilo__Membership__ProbeTimeout=soon", "OrderSilo__Membership__ProbeTimeout cannot be read as TimeSpan")]
     public async Task Host_WithABadSetting_ExitsWithCode2AndOneLineNamingIt(string project, string settings, string expected)
     {
@@ -38,6 +44,9 @@ public sealed class StartupValidationTests
         environment.TryAdd("Orleans__SiloPort", "41111");
         environment.TryAdd("Orleans__GatewayPort", "41112");
         environment.TryAdd("Metrics__Port", "41113");
+        // Every other row is about one other setting: the cluster's TLS must not add a line of its own.
+        if (!environment.Keys.Any(key => key.StartsWith("Orleans__Tls__", StringComparison.Ordinal)))
+            environment["Orleans__Tls__Disabled"] = "true";
         await using var host = HostProcess.Start(project, project, environment, keepAllOutput: true);
 
         var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(90));
@@ -56,6 +65,7 @@ public sealed class StartupValidationTests
         {
             ["ConnectionStrings__OrderSilo"] = "Host=db;Password=Sw0rdfish-Secret;Port=five",
             ["Auth__SigningKey"] = Key.Split('=', 2)[1],
+            ["Orleans__Tls__Disabled"] = "true",
         };
         await using var host = HostProcess.Start(Api, Api, environment, keepAllOutput: true);
 
