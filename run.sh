@@ -335,6 +335,15 @@ else
     extract="sed -n 's/.*\"access_token\"[[:space:]]*:[[:space:]]*\"\\([^\"]*\\)\".*/\\1/p'"
 fi
 ORDER_BODY='{"poNumber":"demo-1","lineItems":[{"productId":"prd_demo_amazon_us","quantity":2,"denomination":"25.00"}]}'
+# Secrets go to a terminal only: output that is captured (CI, nohup, a service's journal) is a log, and a log is
+# no place for a secret. Elsewhere the session reads them from the owner-only credentials file.
+if [[ -t 1 ]]; then
+    ADMIN_SECRET_SHOWN="$ORDERSILO_ADMIN_CLIENT_SECRET"; DEMO_SECRET_SHOWN="$ORDERSILO_DEMO_CLIENT_SECRET"
+    DEMO_AUTH="$(q "$ORDERSILO_DEMO_CLIENT_ID:$ORDERSILO_DEMO_CLIENT_SECRET")"
+else
+    ADMIN_SECRET_SHOWN="(in ${CRED_FILE#"$REPO"/})"; DEMO_SECRET_SHOWN="(in ${CRED_FILE#"$REPO"/})"
+    DEMO_AUTH="\"$ORDERSILO_DEMO_CLIENT_ID:\$(sed -n 's/^ORDERSILO_DEMO_CLIENT_SECRET=//p' $(q "$CRED_FILE") | tail -n 1)\""
+fi
 cat <<EOF
 
 OrderSilo is up: $SILOS silo(s), $APIS API host(s), PostgreSQL.
@@ -344,11 +353,11 @@ OrderSilo is up: $SILOS silo(s), $APIS API host(s), PostgreSQL.
   dashboard       $BASE/dashboard/login   (sign in with the admin client below)
   metrics         $BASE/metrics (admin token), silos: http://127.0.0.1:9464/metrics and up
   logs            .ordersilo/logs/   (JSON, one object a line)
-  admin client    $ORDERSILO_ADMIN_CLIENT_ID   secret $ORDERSILO_ADMIN_CLIENT_SECRET   (scope admin)
-  demo client     $ORDERSILO_DEMO_CLIENT_ID   secret $ORDERSILO_DEMO_CLIENT_SECRET   (scope orders)
+  admin client    $ORDERSILO_ADMIN_CLIENT_ID   secret $ADMIN_SECRET_SHOWN   (scope admin)
+  demo client     $ORDERSILO_DEMO_CLIENT_ID   secret $DEMO_SECRET_SHOWN   (scope orders)
 
 Try it (demo tenant):
-  TOKEN=\$(curl -s -u $(q "$ORDERSILO_DEMO_CLIENT_ID:$ORDERSILO_DEMO_CLIENT_SECRET") -d grant_type=client_credentials $BASE/oauth/token | $extract)
+  TOKEN=\$(curl -s -u $DEMO_AUTH -d grant_type=client_credentials $BASE/oauth/token | $extract)
   curl -s -H "Authorization: Bearer \$TOKEN" $BASE/api/v1/products
   curl -si -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' -d '$ORDER_BODY' $BASE/api/v1/orders
   # the same again: 200, the same order, header Idempotent-Replayed: true

@@ -23,7 +23,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 
 // Every setting is checked before anything starts: a bad one stops the host with one line naming it.
 var check = new SettingsCheck(builder.Configuration, "OrderSilo.Api");
-var settings = StartupSettings.Read(check);
+var settings = StartupSettings.Read(check, builder.Configuration);
 var tls = ClusterTls.Read(check);
 if (check.Failed)
     return check.Report(Console.Error);
@@ -83,6 +83,8 @@ builder.Services.AddApiTelemetry(builder.Configuration);
 try
 {
     var app = builder.Build();
+    // First, so that everything after it (sign-in limits, rate limits, logs) sees the forwarded address.
+    app.UseTrustedForwardedHeaders(settings.TrustedProxies);
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseAuthentication();
@@ -100,6 +102,7 @@ try
         app.MapDashboard();
     app.MapToken();
     app.MapAdminAccounts();
+    app.MapOperatorClients();
     app.MapCompanies();
     app.MapBalances();
     app.MapCatalog();

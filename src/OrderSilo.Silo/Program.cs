@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
 using Orleans.Dashboard;
+using OrderSilo.Grains.Accounts;
 using OrderSilo.Grains.Infrastructure;
 using OrderSilo.Grains.Orders;
 using OrderSilo.Grains.Payments;
@@ -35,6 +36,7 @@ var metricsPort = check.Port("Metrics:Port", 9464);
 var dashboard = check.Flag("Dashboard:Enabled", true);
 check.AbsoluteUri(TelemetrySetup.OtlpEndpointKey);
 var tls = ClusterTls.Read(check);
+check.Section<SignInOptions>("OrderSilo:SignIn");
 if (check.Failed)
     return check.Report(Console.Error);
 
@@ -77,6 +79,7 @@ builder.Services.Configure<LifecycleOptions>(builder.Configuration.GetSection("O
 builder.Services.Configure<PaymentGatewayOptions>(builder.Configuration.GetSection("OrderSilo:Payments"));
 builder.Services.Configure<PayPageOptions>(builder.Configuration.GetSection("OrderSilo:PayPage"));
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("OrderSilo:Webhooks"));
+builder.Services.Configure<SignInOptions>(builder.Configuration.GetSection("OrderSilo:SignIn"));
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 builder.Services.AddOrderSiloTelemetry(builder.Configuration, "ordersilo-silo").WithMetrics(metrics =>
     metrics.AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));

@@ -9,6 +9,7 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly ConcurrentQueue<string>? _everything;
+    private int _disposed;
 
     private HostProcess(string name, Process process, bool keepAllOutput)
     {
@@ -98,8 +99,11 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops and releases the process; a second call (a test's, then its system's) does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         await StopAsync(TimeSpan.FromSeconds(10));
         _process.Dispose();
     }

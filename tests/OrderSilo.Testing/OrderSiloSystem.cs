@@ -144,12 +144,20 @@ public sealed class OrderSiloSystem : IAsyncDisposable
 
     /// <summary>
     /// Starts another API host like the first on <paramref name="address"/> (a fresh port when null, or the port of
-    /// one stopped before, as a restarted host would come back), and waits until it is ready.
+    /// one stopped before, as a restarted host would come back), and waits until it is ready. <paramref name="settings"/>
+    /// adds or overrides its configuration; a null value removes a setting of the first host.
     /// </summary>
-    public async Task<(HostProcess Host, Uri Address)> StartAnotherApiAsync(Uri? address = null)
+    public async Task<(HostProcess Host, Uri Address)> StartAnotherApiAsync(Uri? address = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         address ??= new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var environment = new Dictionary<string, string>(_apiEnvironment!) { ["ASPNETCORE_URLS"] = address.ToString() };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+                environment.Remove(key);
+            else
+                environment[key] = value;
+        }
         var host = HostProcess.Start($"api-{address.Port}", "OrderSilo.Api", environment, _keepAllOutput);
         _everyHost.Add(host);
         _otherApis.Add(host);

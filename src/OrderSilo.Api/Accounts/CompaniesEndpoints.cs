@@ -24,16 +24,18 @@ public static class CompaniesEndpoints
         return routes;
     }
 
-    private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> GetAccount(ClaimsPrincipal user, IClusterClient cluster)
+    private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> GetAccount(HttpContext http, ClaimsPrincipal user, IClusterClient cluster)
     {
         var accountId = user.AccountId();
         var account = await cluster.GetGrain<IAccountGrain>(accountId).Get();
         var client = await cluster.GetGrain<IApiClientGrain>(user.ClientId()).Get();
         if (account is null || client is null)
             return ApiProblems.NotFound("The token's account no longer exists.");
+        // The caller's own block: what would refuse this client's sign-in from where this request comes from.
+        var blockExpires = await cluster.GetGrain<ISignInGrain>(SourceAddress.Of(http)).BlockExpires(client.ClientId);
         var companies = await Task.WhenAll(account.CompanyIds.Select(id => cluster.GetGrain<ICompanyGrain>(id).GetFor(accountId)));
         return TypedResults.Ok(new AccountView(
-            new AccountUser(client.ClientId, client.Name, client.CreatedAt, client.LastLogin, client.ClientId, client.Name),
+            new AccountUser(client.ClientId, client.Name, client.CreatedAt, client.LastLogin, blockExpires, client.ClientId, client.Name),
             [.. companies.OfType<Company>()]));
     }
 

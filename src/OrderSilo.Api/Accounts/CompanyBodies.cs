@@ -27,5 +27,9 @@ public sealed record CreateCompanyBody(
 /// <summary>The answer of <c>GET /api/v1/account</c> (seed 000 "My Account").</summary>
 public sealed record AccountView(AccountUser User, IReadOnlyList<OrderSilo.Contracts.Accounts.Company> Companies);
 
-/// <summary>The API client acting, in the shape of seed 000's user.</summary>
-public sealed record AccountUser(string Id, string UserName, DateTimeOffset? DateCreated, DateTimeOffset? LastLogin, string ClientId, string ClientName);
+/// <summary>
+/// The API client acting, in the shape of seed 000's user. <c>BlockExpires</c>: when the block on this client's
+/// sign-ins from the request's address ends, after too many failures; null when there is none.
+/// </summary>
+public sealed record AccountUser(
+    string Id, string UserName, DateTimeOffset? DateCreated, DateTimeOffset? LastLogin, DateTimeOffset? BlockExpires, string ClientId, string ClientName);

@@ -1,8 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OrderSilo.Contracts.Accounts;
-using OrderSilo.Contracts.Common;
 
 namespace OrderSilo.Api.Auth;
 
@@ -19,7 +17,8 @@ public static class TokenEndpoint
             .Accepts<Dictionary<string, string>>("application/x-www-form-urlencoded")
             .Produces<TokenResponse>()
             .Produces<OAuthError>(StatusCodes.Status400BadRequest)
-            .Produces<OAuthError>(StatusCodes.Status401Unauthorized);
+            .Produces<OAuthError>(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return routes;
     }
 
@@ -33,7 +32,7 @@ public static class TokenEndpoint
         [property: System.Text.Json.Serialization.JsonPropertyName("error")] string Error,
         [property: System.Text.Json.Serialization.JsonPropertyName("error_description")] string Description);
 
-    private static async Task<IResult> IssueToken(HttpContext http, IClusterClient cluster, TokenIssuer issuer)
+    private static async Task<IResult> IssueToken(HttpContext http, IClusterClient cluster, TokenIssuer issuer, TimeProvider clock)
     {
         http.Response.Headers.CacheControl = "no-store";
         if (!http.Request.HasFormContentType)
@@ -45,10 +44,10 @@ public static class TokenEndpoint
         var (clientId, secret, viaBasic) = ReadCredentials(http.Request, form);
         if (clientId is null || secret is null)
             return OAuthFailure(http, 401, "invalid_client", "Client credentials are missing.", viaBasic);
-        var client = Ids.IsValid(clientId, "cli_")
-            ? await cluster.GetGrain<IApiClientGrain>(clientId).Authenticate(secret)
-            : null;
-        if (client is null)
+        var signIn = await SignInGate.SignInAsync(http, cluster, clientId, secret);
+        if (signIn.BlockedUntil is { } until)
+            return SignInGate.Blocked(http, until, clock);
+        if (signIn.Client is not { } client)
             return OAuthFailure(http, 401, "invalid_client", "Unknown client, wrong secret, or a revoked client.", viaBasic);
 
         var requested = form["scope"].ToString();

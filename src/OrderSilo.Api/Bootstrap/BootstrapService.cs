@@ -7,9 +7,9 @@ namespace OrderSilo.Api.Bootstrap;
 
 /// <summary>
 /// On start, makes sure the operator client, the demo tenant and the demo catalog exist. Credentials come from
-/// ORDERSILO_ADMIN_CLIENT_ID/SECRET and ORDERSILO_DEMO_CLIENT_ID/SECRET; when unset, random ones are made and
-/// printed once to standard output (never to the logs). Every step is idempotent, so any number of API hosts
-/// may run it at once.
+/// ORDERSILO_ADMIN_CLIENT_ID/SECRET and ORDERSILO_DEMO_CLIENT_ID/SECRET; when unset, from the credentials file, or
+/// random ones are made and kept there (<see cref="CredentialsFile"/>): a secret is never printed or logged. A
+/// client an operator revoked stays revoked. Every step is idempotent, so any number of API hosts may run it at once.
 /// </summary>
 public sealed partial class BootstrapService(
     IClusterClient cluster, IConfiguration configuration, BootstrapState state, ILogger<BootstrapService> logger) : BackgroundService
@@ -47,6 +47,8 @@ public sealed partial class BootstrapService(
             .Register(new ApiClient(admin.Id, "", "", "Operator", Scopes.Admin, false), admin.Secret);
         if (operatorClient.Failed)
             throw new InvalidOperationException($"Cannot provision the operator client: {operatorClient.Error!.Detail}");
+        if (operatorClient.Value!.Revoked)
+            LogRevoked(logger, admin.Id);
         if (demo is not { } tenant)
             return;
         var account = await cluster.GetGrain<IAccountGrain>(DemoAccountId).Create(
@@ -78,10 +80,27 @@ public sealed partial class BootstrapService(
                 ? (id, secret)
                 : throw new InvalidOperationException($"{idKey} must look like cli_… (letters, digits, '_' and '-').");
         }
+        var file = CredentialsFile.From(configuration);
+        (id, secret) = (file.Read(idKey), file.Read(secretKey));
+        if (Ids.IsValid(id, "cli_") && secret is { Length: >= StartupSettings.MinimumSecretLength })
+        {
+            LogKeptCredentials(logger, who, file.Path);
+            return (id!, secret);
+        }
         (id, secret) = (Ids.NewClientId(), Ids.NewClientSecret());
-        Console.WriteLine($"Generated credentials for the {who}, shown once: client_id={id} client_secret={secret}");
+        file.Append([(idKey, id), (secretKey, secret)]);
+        LogGeneratedCredentials(logger, who, id, file.Path);
         return (id, secret);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generated credentials for the {Who}: client {ClientId}, its secret is in {File} (readable by its owner only)")]
+    private static partial void LogGeneratedCredentials(ILogger logger, string who, string clientId, string file);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Credentials for the {Who} come from {File}")]
+    private static partial void LogKeptCredentials(ILogger logger, string who, string file);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The configured operator client {ClientId} was revoked by an operator and stays revoked: configure another ORDERSILO_ADMIN_CLIENT_ID")]
+    private static partial void LogRevoked(ILogger logger, string clientId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Provisioned the operator client, the demo tenant and the demo catalog")]
     private static partial void LogProvisioned(ILogger logger);

@@ -40,17 +40,20 @@ public static class DashboardEndpoints
         return TypedResults.Content(LoginHtml, "text/html; charset=utf-8");
     }
 
-    private static async Task<IResult> LogIn(HttpContext http, IClusterClient cluster, TokenIssuer issuer)
+    private static async Task<IResult> LogIn(HttpContext http, IClusterClient cluster, TokenIssuer issuer, TimeProvider clock)
     {
         http.Response.Headers.CacheControl = "no-store";
         if (!http.Request.HasFormContentType)
             return ApiProblems.Validation("body", "Send the sign-in form: client_id and client_secret, form-encoded.");
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var (clientId, secret) = (form["client_id"].ToString(), form["client_secret"].ToString());
-        var client = Ids.IsValid(clientId, "cli_") && secret.Length > 0
-            ? await cluster.GetGrain<IApiClientGrain>(clientId).Authenticate(secret)
-            : null;
-        if (client is null)
+        if (clientId.Length == 0 || secret.Length == 0)
+            return ApiProblems.Create(ApiProblems.Unauthorized, "Give a client id and its secret.");
+        // Counted with the token endpoint's attempts: the same grain of the same address.
+        var signIn = await SignInGate.SignInAsync(http, cluster, clientId, secret);
+        if (signIn.BlockedUntil is { } until)
+            return SignInGate.Blocked(http, until, clock);
+        if (signIn.Client is not { } client)
             return ApiProblems.Create(ApiProblems.Unauthorized, "Unknown client, wrong secret, or a revoked client.");
         if (client.Scope != Scopes.Admin)
             return ApiProblems.Create(ApiProblems.Forbidden, "The dashboard is for the operator's clients (scope admin).");

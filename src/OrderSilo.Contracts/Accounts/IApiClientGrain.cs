@@ -8,14 +8,15 @@ public interface IApiClientGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Registers the client with this secret. Repeating the call with the same account and scope (re-)sets the
-    /// secret, so configured credentials win on every start; a client of another account is refused.
+    /// secret, so configured credentials win on every start; a client of another account is refused. A revoked
+    /// client stays revoked, secret and all: the answer says so.
     /// </summary>
     [Alias("Register")]
     Task<Outcome<ApiClient>> Register(ApiClient client, string secret);
 
-    /// <summary>The client when the secret matches and it is not revoked; otherwise null.</summary>
+    /// <summary>The client when the secret matches and it is not revoked, and whether the client exists at all.</summary>
     [Alias("Authenticate")]
-    Task<ApiClient?> Authenticate(string secret);
+    Task<Authentication> Authenticate(string secret);
 
     /// <summary>The client, or null when it does not exist.</summary>
     [Alias("Get")]

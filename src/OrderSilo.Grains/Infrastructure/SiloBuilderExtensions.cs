@@ -48,6 +48,9 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(ForReadModel(connectionString)));
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddKeyedSingleton(LifecycleOptions.ClockKey, (services, _) => services.GetRequiredService<TimeProvider>());
+        silo.Services.TryAddKeyedSingleton(Accounts.SignInOptions.ClockKey, (services, _) => services.GetRequiredService<TimeProvider>());
+        silo.Services.AddOptions<Accounts.SignInOptions>();
+        silo.Services.AddSingleton<Accounts.UnknownClientCache>();
         silo.Services.AddOptions<ClaimSweeperOptions>();
         silo.Services.AddOptions<CrashPointOptions>();
         silo.Services.AddOptions<LifecycleOptions>();

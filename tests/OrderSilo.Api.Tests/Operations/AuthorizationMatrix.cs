@@ -57,6 +57,9 @@ internal static class AuthorizationMatrix
         new("GET /api/v1/admin/accounts",                                    Forbidden,   Forbidden,    Allowed,     Unauthenticated),
         new("POST /api/v1/admin/accounts/{accountId}/clients",               Forbidden,   Forbidden,    Allowed,     Unauthenticated),
         new("DELETE /api/v1/admin/accounts/{accountId}/clients/{clientId}",  Forbidden,   Forbidden,    Allowed,     Unauthenticated, Consumes: true),
+        new("GET /api/v1/admin/operator-clients",                            Forbidden,   Forbidden,    Allowed,     Unauthenticated),
+        // The owner's client is a tenant's: the operator's list does not have it, so even the operator gets 404.
+        new("DELETE /api/v1/admin/operator-clients/{clientId}",              Forbidden,   Forbidden,    Hidden,      Unauthenticated),
         new("PATCH /api/v1/admin/companies/{companyId}",                     Forbidden,   Forbidden,    Allowed,     Unauthenticated),
         new("GET /api/v1/admin/companies/{companyId}/changes",               Forbidden,   Forbidden,    Allowed,     Unauthenticated),
         new("POST /api/v1/admin/companies/{companyId}/top-ups",              Forbidden,   Forbidden,    Allowed,     Unauthenticated),

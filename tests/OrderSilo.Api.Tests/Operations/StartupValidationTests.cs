@@ -22,6 +22,12 @@ public sealed class StartupValidationTests
     [InlineData(Api, $"{Database}|{Key}|ORDERSILO_HTTP_PORT=http", "ORDERSILO_HTTP_PORT is 'http', not a whole number")]
     [InlineData(Api, $"{Database}|{Key}|Auth__TokenLifetime=forever", "Auth__TokenLifetime cannot be read as TimeSpan")]
     [InlineData(Api, $"{Database}|{Key}|Metrics__AllowAnonymous=yes", "Metrics__AllowAnonymous is 'yes': give true or false")]
+    [InlineData(Api, $"{Database}|{Key}|ORDERSILO_ADMIN_CLIENT_ID=cli_ops|ORDERSILO_ADMIN_CLIENT_SECRET=0123456789abcdef0123456789abcde",
+        "ORDERSILO_ADMIN_CLIENT_SECRET is 31 characters long; a client secret needs at least 32")]
+    [InlineData(Api, $"{Database}|{Key}|ORDERSILO_DEMO_CLIENT_ID=cli_demo|ORDERSILO_DEMO_CLIENT_SECRET=short",
+        "ORDERSILO_DEMO_CLIENT_SECRET is 5 characters long; a client secret needs at least 32")]
+    [InlineData(Api, $"{Database}|{Key}|ForwardedHeaders__TrustedProxies__0=proxy.example",
+        "ForwardedHeaders__TrustedProxies__0 is 'proxy.example': give an IP address (10.0.0.5) or a network (10.0.0.0/8)")]
     [InlineData(Silo, "", "ConnectionStrings__OrderSilo is not set")]
     [InlineData(Silo, $"{Database}|Orleans__SiloPort=eleven", "Orleans__SiloPort cannot be read as Int32")]
     [InlineData(Silo, $"{Database}|Orleans__SiloPort=0", "Orleans__SiloPort is not valid: The field SiloPort must be between 1 and 65535")]
@@ -35,6 +41,7 @@ public sealed class StartupValidationTests
         "Orleans__Tls__CertificatePath and Orleans__Tls__KeyPath do not give a usable certificate and key")]
     [InlineData(Silo, $"{Database}|Orleans__Tls__Disabled=maybe", "Orleans__Tls__Disabled is 'maybe': give true or false")]
     [InlineData(Silo, $"{Database}|OrderSilo__Membership__ProbeTimeout=soon", "OrderSilo__Membership__ProbeTimeout cannot be read as TimeSpan")]
+    [InlineData(Silo, $"{Database}|OrderSilo__SignIn__MaxFailuresPerClient=0", "OrderSilo__SignIn__MaxFailuresPerClient is not valid")]
     public async Task Host_WithABadSetting_ExitsWithCode2AndOneLineNamingIt(string project, string settings, string expected)
     {
         var environment = settings.Split('|', StringSplitOptions.RemoveEmptyEntries)

@@ -22,15 +22,18 @@ public sealed class TestClock : TimeProvider
 }
 
 /// <summary>
-/// The shared cluster's silos: <see cref="TestClock.Instance"/> as the order lifecycle's clock, and the order
-/// storage behind <see cref="LostAnswerStorage"/>, the payment gateway behind <see cref="RefundLog"/>.
+/// The shared cluster's silos: <see cref="TestClock.Instance"/> as the order lifecycle's and the sign-in limits'
+/// clock, the order storage behind <see cref="LostAnswerStorage"/>, the accounts storage behind
+/// <see cref="ReadCountingStorage"/>, the payment gateway behind <see cref="RefundLog"/>.
 /// </summary>
 public sealed class SharedClusterConfigurator : ISiloConfigurator
 {
     public void Configure(ISiloBuilder siloBuilder)
     {
         siloBuilder.Services.AddKeyedSingleton<TimeProvider>(LifecycleOptions.ClockKey, TestClock.Instance);
+        siloBuilder.Services.AddKeyedSingleton<TimeProvider>(OrderSilo.Grains.Accounts.SignInOptions.ClockKey, TestClock.Instance);
         LostAnswerStorage.Install(siloBuilder.Services);
+        ReadCountingStorage.Install(siloBuilder.Services);
         RefundLog.Install(siloBuilder.Services);
     }
 }
