@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans.Dashboard;
 using OrderSilo.Api.Auth;
@@ -26,7 +27,7 @@ public static class DashboardEndpoints
         routes.MapOrleansDashboard(Path)
             .RequireAuthorization(AuthSetup.AdminPolicy)
             .ExcludeFromDescription()
-            .AddEndpointFilter(HideGrainState);
+            .AddEndpointFilter(OnlyOperatorViews);
         return routes;
     }
 
@@ -72,13 +73,35 @@ public static class DashboardEndpoints
     }
 
     /// <summary>
-    /// The dashboard can show any grain's in-memory state; ours holds voucher codes and PINs, which even the
-    /// operator has no reason to browse, so that one view is refused.
+    /// The dashboard's routes an operator needs: the page and its assets, the cluster's counters, silos, grain
+    /// statistics and reminders. Left out: <c>/GrainState</c> (any grain's in-memory state; ours hold voucher codes
+    /// and PINs), <c>/GrainTypes</c> (only that view uses it) and <c>/Trace</c> (a live stream of the silos' logs).
+    /// Compared with the template of the endpoint routing matched, so no spelling of a path (a trailing slash, case,
+    /// percent-encoding, dot segments) reaches a route that is not listed. A route a later dashboard version adds is
+    /// refused until it is listed here.
     /// </summary>
-    private static ValueTask<object?> HideGrainState(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        context.HttpContext.Request.Path.Value?.EndsWith("/GrainState", StringComparison.OrdinalIgnoreCase) == true
-            ? ValueTask.FromResult<object?>(ApiProblems.Create(ApiProblems.Forbidden, "The dashboard does not show grain state: it holds voucher codes."))
-            : next(context);
+    public static readonly FrozenSet<string> OperatorViews = new[]
+    {
+        "", "/index.html", "/favicon.ico", "/index.min.js", "/index.css", "/fonts/{**path}", "/img/{**path}", "/version",
+        "/DashboardCounters", "/ClusterStats", "/Reminders", "/Reminders/{page:int}", "/HistoricalStats/{*path}",
+        "/SiloProperties/{*address}", "/SiloMetadata/{*address}", "/SiloStats/{*address}", "/SiloCounters/{*address}",
+        "/GrainStats/{*grainName}", "/TopGrainMethods", "/LifecycleStages",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static ValueTask<object?> OnlyOperatorViews(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        IsOperatorView(context.HttpContext.GetEndpoint())
+            ? next(context)
+            : ValueTask.FromResult<object?>(ApiProblems.Create(ApiProblems.Forbidden,
+                "This dashboard view is not offered: grain state, grain types and the log trace stay out of the dashboard."));
+
+    /// <summary>True for an endpoint whose route template, below <c>/dashboard</c>, is in <see cref="OperatorViews"/>.</summary>
+    public static bool IsOperatorView(Endpoint? endpoint)
+    {
+        if ((endpoint as RouteEndpoint)?.RoutePattern.RawText is not { } template
+            || !template.StartsWith(Path, StringComparison.Ordinal))
+            return false;
+        return OperatorViews.Contains(template[Path.Length..].TrimEnd('/'));
+    }
 
     private const string LoginHtml = """
         <!doctype html>
