@@ -29,6 +29,8 @@ if (check.Failed)
     return check.Report(Console.Error);
 if (builder.Configuration["ASPNETCORE_URLS"] is null && builder.Configuration["urls"] is null)
     builder.WebHost.UseUrls($"http://*:{settings.HttpPort}");
+// Kestrel stops reading a body past the limit; ApiExceptionHandler answers 413 payload_too_large.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.Limits.MaxRequestBodyBytes);
 
 var hostOptions = builder.Configuration.GetSection("Api").Get<ApiHostOptions>() ?? new ApiHostOptions();
 builder.UseOrleansClient(client =>
@@ -62,8 +64,10 @@ builder.UseOrleansClient(client =>
 builder.Services.AddOrderSiloAuth(builder.Configuration);
 RateLimits.AddOrderSiloRateLimits(builder.Services, builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddProblemDetails();
+// Status codes the framework answers by itself get the same problem shape as ours; 413 is the body limit.
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.Describe);
 builder.Services.Configure<ApiHostOptions>(builder.Configuration.GetSection("Api"));
+builder.Services.Configure<InputLimits>(builder.Configuration.GetSection(InputLimits.Section));
 builder.Services.Configure<SellerOptions>(builder.Configuration.GetSection("OrderSilo:Seller"));
 // A stopping host stops taking requests and lets those in flight finish, for at most Api:ShutdownTimeout.
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = hostOptions.ShutdownTimeout);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace OrderSilo.Api.Common;
 
 /// <summary>
-/// Turns exceptions into problem+json: unreadable bodies are 400 naming the field; a grain call that failed for the
+/// Turns exceptions into problem+json: a body over the size limit is 413; unreadable bodies are 400 naming the field; a grain call that failed for the
 /// cluster's reasons (<see cref="ClusterCallException"/>), or a database that cannot be reached, is 503 with
 /// Retry-After; anything else is a programming error, a 500 logged with its type, with no internals in the answer.
 /// </summary>
@@ -14,7 +14,12 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult problem;
-        if (exception is BadHttpRequestException bad)
+        if (exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            // Kestrel stopped reading at Limits:MaxRequestBodyBytes; the connection may not be reused for the rest.
+            problem = ApiProblems.Create(ApiProblems.PayloadTooLarge, "The request body is larger than this API accepts (Limits:MaxRequestBodyBytes).");
+        }
+        else if (exception is BadHttpRequestException bad)
         {
             problem = ApiProblems.Validation(BadRequestErrors(bad));
         }

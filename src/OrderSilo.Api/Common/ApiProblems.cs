@@ -13,6 +13,7 @@ public static class ApiProblems
     public const string Forbidden = ErrorCodes.Forbidden;
     public const string Unavailable = "unavailable";
     public const string RateLimited = "rate_limited";
+    public const string PayloadTooLarge = "payload_too_large";
     public const string InternalError = "internal_error";
 
     private static readonly Dictionary<string, (int Status, string Title)> Codes = new()
@@ -43,6 +44,7 @@ public static class ApiProblems
         [ErrorCodes.PromotionUnavailable] = (422, "A coupon cannot be used."),
         [ErrorCodes.LimitExceeded] = (422, "The account has as many as it may."),
         [RateLimited] = (429, "Too many requests."),
+        [PayloadTooLarge] = (413, "The request body is too large."),
         [Unavailable] = (503, "The service is briefly unavailable; retry (the same poNumber is safe to retry)."),
         [InternalError] = (500, "An unexpected error occurred."),
     };
@@ -59,6 +61,20 @@ public static class ApiProblems
 
     public static ProblemHttpResult Validation(IDictionary<string, string[]> errors) =>
         Create(ErrorCodes.ValidationFailed, "Check the fields named in 'errors'.", errors);
+
+    /// <summary>
+    /// Gives a problem the framework writes by itself (status code pages) our shape. Kestrel's body limit is one:
+    /// minimal APIs answer 413 without throwing when the limit stops the read of a body sent without a length.
+    /// </summary>
+    public static void Describe(ProblemDetailsContext context)
+    {
+        if (context.ProblemDetails.Status != StatusCodes.Status413PayloadTooLarge || context.ProblemDetails.Extensions.ContainsKey("code"))
+            return;
+        context.ProblemDetails.Type = $"/errors/{PayloadTooLarge}";
+        context.ProblemDetails.Title = Codes[PayloadTooLarge].Title;
+        context.ProblemDetails.Detail = "The request body is larger than this API accepts (Limits:MaxRequestBodyBytes).";
+        context.ProblemDetails.Extensions["code"] = PayloadTooLarge;
+    }
 
     public static ProblemHttpResult Create(string code, string detail, IDictionary<string, string[]>? errors = null)
     {

@@ -6,7 +6,8 @@ namespace OrderSilo.Api.Common;
 
 /// <summary>The API host's settings, read and checked before anything starts (docs/configuration.md).</summary>
 internal sealed record StartupSettings(
-    string ConnectionString, int HttpPort, bool Dashboard, bool MetricsAllowAnonymous, IReadOnlyList<System.Net.IPNetwork> TrustedProxies)
+    string ConnectionString, int HttpPort, bool Dashboard, bool MetricsAllowAnonymous, IReadOnlyList<System.Net.IPNetwork> TrustedProxies,
+    InputLimits Limits)
 {
     /// <summary>The shortest client secret a host accepts from its configuration (a generated one has 43 characters).</summary>
     public const int MinimumSecretLength = 32;
@@ -18,6 +19,7 @@ internal sealed record StartupSettings(
         check.Section<AuthOptions>("Auth");
         check.Section<RateLimits>("RateLimits");
         check.Section<ApiHostOptions>("Api");
+        var limits = check.Section<InputLimits>(InputLimits.Section);
         var httpPort = check.Port("ORDERSILO_HTTP_PORT", 5080);
         check.Flag("ORDERSILO_DEMO", true);
         foreach (var key in (string[])["ORDERSILO_ADMIN_CLIENT_ID", "ORDERSILO_DEMO_CLIENT_ID"])
@@ -33,6 +35,6 @@ internal sealed record StartupSettings(
         }
         var trustedProxies = ForwardedHeadersSetup.Read(check, configuration);
         check.AbsoluteUri(TelemetrySetup.OtlpEndpointKey);
-        return new StartupSettings(connectionString, httpPort, check.Flag("Dashboard:Enabled", true), check.Flag("Metrics:AllowAnonymous", false), trustedProxies);
+        return new StartupSettings(connectionString, httpPort, check.Flag("Dashboard:Enabled", true), check.Flag("Metrics:AllowAnonymous", false), trustedProxies, limits);
     }
 }

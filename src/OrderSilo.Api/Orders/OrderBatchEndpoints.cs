@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using OrderSilo.Api.Auth;
 using OrderSilo.Api.Common;
 using OrderSilo.Contracts.Orders;
@@ -31,11 +32,11 @@ public static class OrderBatchEndpoints
     }
 
     private static async Task<Results<Ok<PlaceBatchResults>, ProblemHttpResult>> PlaceBatch(
-        PlaceBatchRequest? body, ClaimsPrincipal user, IClusterClient cluster)
+        PlaceBatchRequest? body, ClaimsPrincipal user, IClusterClient cluster, IOptions<InputLimits> limits)
     {
         if (body?.Records is not { Count: > 0 and <= OrderRecordsEndpoints.MaxBatch } records)
             return ApiProblems.Validation("records", $"From 1 to {OrderRecordsEndpoints.MaxBatch} place-order bodies.");
-        if (Validate(records, user.HomeCompanyId(), out var errors) is not { } commands)
+        if (Validate(records, user.HomeCompanyId(), limits.Value, out var errors) is not { } commands)
             return ApiProblems.Validation(errors.ToDictionary());
 
         var atomic = body.Atomic ?? false;
@@ -50,7 +51,7 @@ public static class OrderBatchEndpoints
     }
 
     /// <summary>Every record's shape is checked before anything is placed; one bad record refuses the whole request.</summary>
-    private static ImmutableArray<PlaceOrder>? Validate(IReadOnlyList<PlaceOrderRequest?> records, string homeCompanyId, out ValidationErrors errors)
+    private static ImmutableArray<PlaceOrder>? Validate(IReadOnlyList<PlaceOrderRequest?> records, string homeCompanyId, InputLimits limits, out ValidationErrors errors)
     {
         errors = new ValidationErrors();
         var commands = ImmutableArray.CreateBuilder<PlaceOrder>(records.Count);
@@ -62,7 +63,7 @@ public static class OrderBatchEndpoints
                 errors.Add($"records[{i}]", "Send a place-order body.");
                 continue;
             }
-            if (PlaceOrderValidator.Validate(records[i], homeCompanyId, errors.Under($"records[{i}].")) is not { } command)
+            if (PlaceOrderValidator.Validate(records[i], homeCompanyId, limits, errors.Under($"records[{i}].")) is not { } command)
                 continue;
             if (seen.TryAdd(command.PoNumber, i))
                 commands.Add(command);

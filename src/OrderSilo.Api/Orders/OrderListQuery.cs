@@ -47,7 +47,7 @@ public static class OrderListQuery
             CompanyId = Text("companyId", 64),
             Status = status,
             Reference = Text("reference", 100),
-            PoNumber = Text("poNumber", 100),
+            PoNumber = Text("poNumber") is { } poNumber ? PoNumbers.Read("poNumber", poNumber, errors) : null,
             Description = Text("description", 200),
             AmountTotal = Parsed<decimal>("amountTotal", TryAmount, "An amount such as 75.00."),
             Tag = Text("tag", 100),

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Security.Claims;
-using OrderSilo.Api.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using OrderSilo.Api.Accounts;
 using OrderSilo.Api.Auth;
 using OrderSilo.Api.Common;
 using OrderSilo.Contracts.Accounts;
@@ -23,12 +24,13 @@ public static class OrdersEndpoints
     }
 
     private static async Task<Results<Created<Order>, Ok<Order>, ProblemHttpResult>> PlaceOrder(
-        PlaceOrderRequest? body, ClaimsPrincipal user, IClusterClient cluster, HttpResponse response, PlacementTelemetry telemetry)
+        PlaceOrderRequest? body, ClaimsPrincipal user, IClusterClient cluster, HttpResponse response, PlacementTelemetry telemetry,
+        IOptions<InputLimits> limits)
     {
         var started = Stopwatch.GetTimestamp();
         var accountId = user.AccountId();
         var errors = new ValidationErrors();
-        var command = PlaceOrderValidator.Validate(body, user.HomeCompanyId(), errors);
+        var command = PlaceOrderValidator.Validate(body, user.HomeCompanyId(), limits.Value, errors);
         if (command is null)
         {
             telemetry.Rejected(started, accountId, null, ErrorCodes.ValidationFailed);
@@ -95,10 +97,11 @@ public static class OrdersEndpoints
 
     private static async Task<Results<Ok<Order>, ProblemHttpResult>> GetOrderByPoNumber(string poNumber, ClaimsPrincipal user, IClusterClient cluster)
     {
-        var order = poNumber.Length is > 0 and <= 100
-            ? await cluster.GetGrain<IPoNumberGrain>(PoNumberKey(user, poNumber)).GetOrder()
-            : null;
-        return order is null ? ApiProblems.NotFound($"There is no order with poNumber '{poNumber}'.") : TypedResults.Ok(order);
+        var errors = new ValidationErrors();
+        if (PoNumbers.Read("poNumber", poNumber, errors) is not { } key)
+            return ApiProblems.Validation(errors.ToDictionary());
+        var order = await cluster.GetGrain<IPoNumberGrain>(PoNumberKey(user, key)).GetOrder();
+        return order is null ? ApiProblems.NotFound($"There is no order with poNumber '{key}'.") : TypedResults.Ok(order);
     }
 
     /// <summary>poNumbers are unique per account: the account, from the token, is part of the key.</summary>

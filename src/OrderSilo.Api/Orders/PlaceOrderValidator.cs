@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using OrderSilo.Api.Common;
 using OrderSilo.Contracts.Common;
 using OrderSilo.Contracts.Orders;
@@ -15,33 +14,31 @@ public static class PlaceOrderValidator
     public const int MaxLines = 100;
     public const int MaxMetadataKeys = 50;
 
-    public static PlaceOrder? Validate(PlaceOrderRequest? body, string homeCompanyId, ValidationErrors errors)
+    public static PlaceOrder? Validate(PlaceOrderRequest? body, string homeCompanyId, InputLimits limits, ValidationErrors errors)
     {
         if (body is null)
         {
             errors.Add("body", "Send a JSON object.");
             return null;
         }
-        errors.Required("poNumber", body.PoNumber);
-        errors.MaxLength("poNumber", body.PoNumber, 100);
-        if (body.PoNumber is { } po && po.Any(char.IsControl))
-            errors.Add("poNumber", "Control characters are not allowed.");
+        var poNumber = PoNumbers.Read("poNumber", body.PoNumber, errors);
         if (body.Currency is not null && !Currencies.IsSupported(body.Currency))
             errors.Add("currency", "Not a supported ISO 4217 code (upper case, such as USD).");
         errors.MaxLength("tag", body.Tag, 100);
         errors.MaxLength("description", body.Description, 1000);
         errors.MaxLength("reference", body.Reference, 100);
-        var lines = ValidateLines(body.LineItems, errors);
+        var lines = ValidateLines(body.LineItems, limits, errors);
         ValidateRecipient(body.Recipient, errors);
         var payment = ValidatePayment(body.Payment, errors);
         var metadata = ValidateMetadata(body.Metadata, errors);
         var coupons = ValidateCoupons(body.CouponCodes, errors);
+        var billingDetails = OrderDetails.Read("billingDetails", body.BillingDetails, errors);
         if (errors.Any)
             return null;
 
         return new PlaceOrder
         {
-            PoNumber = body.PoNumber!,
+            PoNumber = poNumber!,
             CompanyId = body.CompanyId ?? homeCompanyId,
             Currency = body.Currency,
             LineItems = lines,
@@ -53,7 +50,7 @@ public static class PlaceOrderValidator
             NotifyReceiverEmail = body.NotifyReceiverEmail ?? false,
             CouponCodes = coupons,
             Payment = payment,
-            BillingDetails = AsText(body.BillingDetails),
+            BillingDetails = billingDetails,
             Metadata = metadata,
         };
     }
@@ -72,7 +69,11 @@ public static class PlaceOrderValidator
         return [.. coupons.Where(c => c is not null).Select(c => c!)];
     }
 
-    internal static ImmutableArray<OrderLineRequest> ValidateLines(IReadOnlyList<LineItemRequest?>? lines, ValidationErrors errors)
+    /// <summary>
+    /// The lines, at most <see cref="MaxLines"/>, and at most <see cref="InputLimits.MaxVouchersPerOrder"/> units in all:
+    /// every unit is a voucher. Whether a product takes that many units is the catalog's rule (the grains').
+    /// </summary>
+    internal static ImmutableArray<OrderLineRequest> ValidateLines(IReadOnlyList<LineItemRequest?>? lines, InputLimits limits, ValidationErrors errors)
     {
         if (lines is null || lines.Count == 0 || lines.Count > MaxLines)
         {
@@ -93,8 +94,12 @@ public static class PlaceOrderValidator
                 errors.Add(field + ".quantity", "A whole number of at least 1.");
             if (line.Denomination is <= 0)
                 errors.Add(field + ".denomination", "A positive amount.");
-            result.Add(new OrderLineRequest(line.ProductId ?? "", line.Quantity ?? 0, line.Denomination, AsText(line.ProductDetails)));
+            result.Add(new OrderLineRequest(line.ProductId ?? "", line.Quantity ?? 0, line.Denomination,
+                OrderDetails.Read(field + ".productDetails", line.ProductDetails, errors)));
         }
+        var units = result.Sum(l => (long)l.Quantity);
+        if (units > limits.MaxVouchersPerOrder)
+            errors.Add("lineItems", $"At most {limits.MaxVouchersPerOrder} units (vouchers) per order; these lines ask for {units}.");
         return result.MoveToImmutable();
     }
 
@@ -134,11 +139,4 @@ public static class PlaceOrderValidator
         }
         return metadata.Where(m => m.Value is not null).ToImmutableSortedDictionary(m => m.Key, m => m.Value!, StringComparer.Ordinal);
     }
-
-    private static ImmutableSortedDictionary<string, string>? AsText(IReadOnlyDictionary<string, JsonElement>? values) =>
-        values?.ToImmutableSortedDictionary(
-            v => v.Key,
-            v => v.Value.ValueKind == JsonValueKind.String ? v.Value.GetString()! : v.Value.GetRawText(),
-            StringComparer.Ordinal);
-
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using OrderSilo.Api.Auth;
 using OrderSilo.Api.Common;
 using OrderSilo.Contracts.Orders;
@@ -39,7 +40,7 @@ public static class QuotesEndpoints
     }
 
     private static async Task<Results<Created<Order>, Ok<Order>, ProblemHttpResult>> CreateQuote(
-        QuoteRequest? body, ClaimsPrincipal user, IClusterClient cluster, HttpContext http, TimeProvider clock)
+        QuoteRequest? body, ClaimsPrincipal user, IClusterClient cluster, HttpContext http, TimeProvider clock, IOptions<InputLimits> limits)
     {
         if (body is null)
             return ApiProblems.Validation("body", "Send a JSON object.");
@@ -50,7 +51,7 @@ public static class QuotesEndpoints
         var poNumber = body.PoNumber ?? (string)(http.Items[GeneratedPoNumber] ??= "quote-" + Guid.NewGuid().ToString("N"));
         var asOrder = new PlaceOrderRequest(poNumber, body.CompanyId, body.Currency, body.LineItems,
             body.Recipient, body.Tag, body.Description, body.Reference, null, null, null, null, body.BillingDetails, body.Metadata);
-        var command = PlaceOrderValidator.Validate(asOrder, user.HomeCompanyId(), errors);
+        var command = PlaceOrderValidator.Validate(asOrder, user.HomeCompanyId(), limits.Value, errors);
         if (command is null || errors.Any)
             return ApiProblems.Validation(errors.ToDictionary());
         var quote = command with { Quote = true, ValidUntil = body.ValidUntil };

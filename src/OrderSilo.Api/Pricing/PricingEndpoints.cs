@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using OrderSilo.Api.Accounts;
 using OrderSilo.Api.Auth;
 using OrderSilo.Api.Common;
@@ -23,14 +24,14 @@ public static class PricingEndpoints
         return routes;
     }
 
-    private static async Task<Results<Ok<PricingPreview>, ProblemHttpResult>> Preview(PreviewRequest? body, ClaimsPrincipal user, IClusterClient cluster)
+    private static async Task<Results<Ok<PricingPreview>, ProblemHttpResult>> Preview(PreviewRequest? body, ClaimsPrincipal user, IClusterClient cluster, IOptions<InputLimits> limits)
     {
         var errors = new ValidationErrors();
         if (body is null)
             return ApiProblems.Validation("body", "Send a JSON object.");
         if (body.Currency is not null && !Currencies.IsSupported(body.Currency))
             errors.Add("currency", "Not a supported ISO 4217 code (upper case, such as USD).");
-        var lines = PlaceOrderValidator.ValidateLines(body.LineItems, errors);
+        var lines = PlaceOrderValidator.ValidateLines(body.LineItems, limits.Value, errors);
         PlaceOrderValidator.ValidateRecipient(body.Recipient, errors);
         var coupons = PlaceOrderValidator.ValidateCoupons(body.CouponCodes, errors);
         if (errors.Any)

@@ -12,6 +12,8 @@ public static class CartRules
     public static DomainError? Check(PricingRequest request, IReadOnlyList<Product?> products, out string currency)
     {
         currency = request.Currency ?? products.FirstOrDefault(p => p is not null)?.Currency ?? "";
+        // The quantity limit is per order: units of one product on several lines add up.
+        var units = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < request.LineItems.Length; i++)
         {
             var line = request.LineItems[i];
@@ -21,9 +23,12 @@ public static class CartRules
             if (product.Currency != currency)
                 return new(ErrorCodes.CurrencyMismatch,
                     $"Product '{product.ProductId}' is sold in {product.Currency}, the order is in {currency}.", field + ".productId");
-            if (line.Quantity > product.OrderQuantityLimit)
-                return new(ErrorCodes.QuantityLimitExceeded,
-                    $"At most {product.OrderQuantityLimit} units of '{product.ProductId}' per order.", field + ".quantity");
+            var total = units[product.ProductId] = units.GetValueOrDefault(product.ProductId) + line.Quantity;
+            if (total > product.OrderQuantityLimit)
+                return new(ErrorCodes.QuantityLimitExceeded, total == line.Quantity
+                    ? $"At most {product.OrderQuantityLimit} units of '{product.ProductId}' per order."
+                    : $"At most {product.OrderQuantityLimit} units of '{product.ProductId}' per order; with this line the order's lines ask for {total}.",
+                    field + ".quantity");
             if (DenominationError(product, line.Denomination) is { } detail)
                 return new(ErrorCodes.InvalidDenomination, detail, field + ".denomination");
             if (product.IsPhoneNumberMandatory && !request.HasRecipientPhone)
