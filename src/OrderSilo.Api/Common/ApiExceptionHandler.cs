@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace OrderSilo.Api.Common;
 
 /// <summary>
-/// Turns exceptions into problem+json: a body over the size limit is 413; unreadable bodies are 400 naming the field; a grain call that failed for the
-/// cluster's reasons (<see cref="ClusterCallException"/>), or a database that cannot be reached, is 503 with
+/// Turns exceptions into problem+json: a body over the size limit is 413; unreadable bodies are 400 naming the field;
+/// a grain call that failed for the cluster's reasons (<see cref="ClusterCallException"/>), or a database that cannot be reached, is 503 with
 /// Retry-After; anything else is a programming error, a 500 logged with its type, with no internals in the answer.
 /// </summary>
 public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
@@ -16,8 +16,9 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult problem;
         if (exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
-            // Kestrel stopped reading at Limits:MaxRequestBodyBytes; the connection may not be reused for the rest.
-            problem = ApiProblems.Create(ApiProblems.PayloadTooLarge, "The request body is larger than this API accepts (Limits:MaxRequestBodyBytes).");
+            // Kestrel stopped reading at Limits:MaxRequestBodyBytes in a read of our own (a form); bodies bound by
+            // minimal APIs are answered by the framework and shaped by ApiProblems.Describe.
+            problem = ApiProblems.PayloadTooLargeProblem();
         }
         else if (exception is BadHttpRequestException bad)
         {

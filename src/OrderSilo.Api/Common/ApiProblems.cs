@@ -54,6 +54,11 @@ public static class ApiProblems
     public static ProblemHttpResult For(DomainError error) =>
         Create(error.Code, error.Detail, error.Field is null ? null : new Dictionary<string, string[]> { [error.Field] = [error.Detail] });
 
+    /// <summary>The answer to a body over <c>Limits:MaxRequestBodyBytes</c>, however the limit was met.</summary>
+    public static ProblemHttpResult PayloadTooLargeProblem() => Create(PayloadTooLarge, TooLargeDetail);
+
+    private const string TooLargeDetail = "The request body is larger than this API accepts (Limits:MaxRequestBodyBytes).";
+
     public static ProblemHttpResult NotFound(string detail) => Create(ErrorCodes.NotFound, detail);
 
     public static ProblemHttpResult Validation(string field, string message) =>
@@ -72,7 +77,7 @@ public static class ApiProblems
             return;
         context.ProblemDetails.Type = $"/errors/{PayloadTooLarge}";
         context.ProblemDetails.Title = Codes[PayloadTooLarge].Title;
-        context.ProblemDetails.Detail = "The request body is larger than this API accepts (Limits:MaxRequestBodyBytes).";
+        context.ProblemDetails.Detail = TooLargeDetail;
         context.ProblemDetails.Extensions["code"] = PayloadTooLarge;
     }
 

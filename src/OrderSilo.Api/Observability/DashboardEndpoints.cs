@@ -95,7 +95,7 @@ public static class DashboardEndpoints
                 "This dashboard view is not offered: grain state, grain types and the log trace stay out of the dashboard."));
 
     /// <summary>True for an endpoint whose route template, below <c>/dashboard</c>, is in <see cref="OperatorViews"/>.</summary>
-    public static bool IsOperatorView(Endpoint? endpoint)
+    private static bool IsOperatorView(Endpoint? endpoint)
     {
         if ((endpoint as RouteEndpoint)?.RoutePattern.RawText is not { } template
             || !template.StartsWith(Path, StringComparison.Ordinal))

@@ -13,9 +13,6 @@ namespace OrderSilo.Api.Orders;
 /// </summary>
 public static class OrderDetails
 {
-    public const int MaxKeys = PlaceOrderValidator.MaxMetadataKeys;
-    public const int MaxKeyLength = 40;
-    public const int MaxValueLength = 500;
     public const int MaxDepth = 3;
 
     /// <summary>The details as text by key, sorted; null when absent. Faults are added under <paramref name="field"/>.</summary>
@@ -23,16 +20,16 @@ public static class OrderDetails
     {
         if (values is null)
             return null;
-        if (values.Count > MaxKeys)
-            errors.Add(field, $"At most {MaxKeys} keys.");
+        if (values.Count > PlaceOrderValidator.MaxMetadataKeys)
+            errors.Add(field, $"At most {PlaceOrderValidator.MaxMetadataKeys} keys.");
         var result = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in values)
         {
             var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
-            if (key.Length is 0 or > MaxKeyLength)
-                errors.Add($"{field}.{key}", $"Keys have 1 to {MaxKeyLength} characters.");
-            if (text.Length > MaxValueLength)
-                errors.Add($"{field}.{key}", $"At most {MaxValueLength} characters (a value that is not a string counts as its JSON text).");
+            if (key.Length is 0 or > PlaceOrderValidator.MaxKeyLength)
+                errors.Add($"{field}.{key}", $"Keys have 1 to {PlaceOrderValidator.MaxKeyLength} characters.");
+            if (text.Length > PlaceOrderValidator.MaxValueLength)
+                errors.Add($"{field}.{key}", $"At most {PlaceOrderValidator.MaxValueLength} characters (a value that is not a string counts as its JSON text).");
             if (Depth(value) > MaxDepth - 1)
                 errors.Add($"{field}.{key}", $"Nested at most {MaxDepth} levels deep, counting {field} itself.");
             result[key] = text;

@@ -63,10 +63,10 @@ public static class OrderPatchReader
         var metadata = ImmutableSortedDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
         foreach (var (key, entry) in entries)
         {
-            if (key.Length is 0 or > 40)
-                errors.Add($"{path}.{key}", "Keys have 1 to 40 characters.");
-            if (entry is not null && (entry.GetValueKind() != JsonValueKind.String || entry.GetValue<string>().Length > 500))
-                errors.Add($"{path}.{key}", "A string of at most 500 characters, or null to remove the key.");
+            if (key.Length is 0 or > PlaceOrderValidator.MaxKeyLength)
+                errors.Add($"{path}.{key}", $"Keys have 1 to {PlaceOrderValidator.MaxKeyLength} characters.");
+            if (entry is not null && (entry.GetValueKind() != JsonValueKind.String || entry.GetValue<string>().Length > PlaceOrderValidator.MaxValueLength))
+                errors.Add($"{path}.{key}", $"A string of at most {PlaceOrderValidator.MaxValueLength} characters, or null to remove the key.");
             metadata[key] = entry?.GetValueKind() == JsonValueKind.String ? entry.GetValue<string>() : null;
         }
         return metadata.ToImmutable();

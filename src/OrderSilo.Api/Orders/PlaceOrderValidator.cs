@@ -12,7 +12,10 @@ namespace OrderSilo.Api.Orders;
 public static class PlaceOrderValidator
 {
     public const int MaxLines = 100;
+    /// <summary>Bounds of the free-form maps (metadata, billingDetails, productDetails): keys, key length, value length.</summary>
     public const int MaxMetadataKeys = 50;
+    public const int MaxKeyLength = 40;
+    public const int MaxValueLength = 500;
 
     public static PlaceOrder? Validate(PlaceOrderRequest? body, string homeCompanyId, InputLimits limits, ValidationErrors errors)
     {
@@ -132,10 +135,10 @@ public static class PlaceOrderValidator
             errors.Add("metadata", $"At most {MaxMetadataKeys} keys.");
         foreach (var (key, value) in metadata)
         {
-            if (key.Length is 0 or > 40)
-                errors.Add($"metadata.{key}", "Keys have 1 to 40 characters.");
-            if (value is null || value.Length > 500)
-                errors.Add($"metadata.{key}", "Values are strings of at most 500 characters.");
+            if (key.Length is 0 or > MaxKeyLength)
+                errors.Add($"metadata.{key}", $"Keys have 1 to {MaxKeyLength} characters.");
+            if (value is null || value.Length > MaxValueLength)
+                errors.Add($"metadata.{key}", $"Values are strings of at most {MaxValueLength} characters.");
         }
         return metadata.Where(m => m.Value is not null).ToImmutableSortedDictionary(m => m.Key, m => m.Value!, StringComparer.Ordinal);
     }

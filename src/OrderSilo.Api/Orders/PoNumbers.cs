@@ -7,10 +7,9 @@ namespace OrderSilo.Api.Orders;
 /// <summary>
 /// The one reading of a poNumber, wherever one comes in (a body, a path, a query): the idempotency key, so two
 /// poNumbers that look the same must be the same key. It is refused when it holds a character that shows nothing or
-/// moves text:
-/// control characters (Cc), format characters such as U+202E RIGHT-TO-LEFT OVERRIDE or U+200B ZERO WIDTH SPACE (Cf),
-/// the line and paragraph separators (Zl, Zp), or half of a surrogate pair. At most 100 characters. (NFC normalization
-/// is not done yet: the hosts run with InvariantGlobalization, under which .NET cannot normalize.)
+/// moves text: control characters (Cc), format characters such as U+202E RIGHT-TO-LEFT OVERRIDE or U+200B ZERO WIDTH
+/// SPACE (Cf), the line and paragraph separators (Zl, Zp), or half of a surrogate pair. At most 100 characters.
+/// (NFC normalization is not done yet: the hosts run with InvariantGlobalization, under which .NET cannot normalize.)
 /// </summary>
 public static class PoNumbers
 {
@@ -21,7 +20,7 @@ public static class PoNumbers
     {
         if (string.IsNullOrEmpty(value))
         {
-            errors.Add(field, "Required.");
+            errors.Required(field, value);
             return null;
         }
         if (Refusal(value) is { } reason)
